@@ -1,0 +1,2 @@
+/** Raqib alerts. */
+package org.raqib.alerts;

@@ -1,0 +1,84 @@
+package org.raqib.app;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.raqib.app.cli.CommonOptions;
+import org.raqib.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code raqib} command. Every subcommand is registered here; each lives in {@code org.raqib.app.cli}.
+ *
+ * <p>User errors (unknown options, invalid values, invalid configuration) print a one-line error and the usage
+ * and exit with status 2, never a stack trace.
+ */
+@Command(
+        name = "raqib",
+        mixinStandardHelpOptions = true,
+        versionProvider = Raqib.Version.class,
+        description = "Raqib (رقيب): a Kafka-native, real-time monitor for Arabic news.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Raqib implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code (for tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** The configured command line: exception handlers that keep user errors to one line. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Raqib());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException || e instanceof CommandLine.ParameterException
+                    || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine commandLine = e.getCommandLine();
+            commandLine.getErr().println("error: " + e.getMessage());
+            commandLine.usage(commandLine.getErr());
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Raqib.class.getPackage().getImplementationVersion();
+            return new String[] {"raqib " + (v == null ? "development build" : v)};
+        }
+    }
+
+    private Raqib() {}
+
+    static {
+        // Referenced so the shared options class is kept when the command list is edited.
+        CommonOptions.class.getName();
+    }
+}

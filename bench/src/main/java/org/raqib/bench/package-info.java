@@ -1,0 +1,2 @@
+/** Raqib bench. */
+package org.raqib.bench;

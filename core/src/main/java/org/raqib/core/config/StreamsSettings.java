@@ -1,0 +1,19 @@
+package org.raqib.core.config;
+
+/**
+ * The processing topology.
+ *
+ * @param applicationId Kafka Streams application id: instances with the same id share the work
+ * @param stateDir where local state stores live (rebuilt from changelog topics when lost)
+ * @param httpPort port of the streams service's metrics, health and query endpoints when it runs alone
+ * @param threads stream threads per instance
+ */
+public record StreamsSettings(String applicationId, String stateDir, int httpPort, int threads) {
+
+    public StreamsSettings {
+        Checks.notBlank("applicationId", applicationId);
+        Checks.notBlank("stateDir", stateDir);
+        Checks.port("httpPort", httpPort);
+        Checks.range("threads", threads, 1, 64);
+    }
+}

@@ -1,0 +1,17 @@
+package org.raqib.core.config;
+
+/**
+ * How Raqib's topics are created, and what an existing cluster's topics are verified against.
+ *
+ * @param partitions partitions of every topic: the most instances of one service that share the work
+ * @param replicationFactor copies of each partition (1 for the embedded broker, 3 in production)
+ * @param minInsyncReplicas {@code min.insync.replicas} (2 with a replication factor of 3)
+ */
+public record TopicsSettings(int partitions, int replicationFactor, int minInsyncReplicas) {
+
+    public TopicsSettings {
+        Checks.range("partitions", partitions, 1, 10_000);
+        Checks.range("replicationFactor", replicationFactor, 1, 32);
+        Checks.range("minInsyncReplicas", minInsyncReplicas, 1, replicationFactor);
+    }
+}

@@ -1,0 +1,48 @@
+package org.raqib.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A subscriber's standing request for alerts, the value of the compacted {@code raqib.subscriptions}
+ * topic (keyed by id; a null value removes it).
+ *
+ * @param id stable subscription id
+ * @param owner the token name that owns it
+ * @param name human name
+ * @param rules rule ids wanted (empty: any)
+ * @param entities entity ids wanted (empty: any)
+ * @param sides sides wanted (empty: any)
+ * @param storylineOnly only matches of the storyline rule
+ * @param minScore lowest rule score that counts
+ * @param channels where to deliver
+ */
+public record Subscription(
+        String id,
+        String owner,
+        String name,
+        List<String> rules,
+        List<String> entities,
+        List<String> sides,
+        boolean storylineOnly,
+        double minScore,
+        List<Channel> channels) {
+
+    public Subscription {
+        Objects.requireNonNull(id, "id");
+        owner = owner == null ? "admin" : owner;
+        name = name == null ? id : name;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        sides = sides == null ? List.of() : List.copyOf(sides);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    /**
+     * One delivery channel.
+     *
+     * @param type {@code webhook}, {@code email}, {@code sse} or {@code atom}
+     * @param target URL for webhooks, address for email, empty otherwise
+     */
+    public record Channel(String type, String target) {}
+}

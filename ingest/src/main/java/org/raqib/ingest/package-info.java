@@ -1,0 +1,2 @@
+/** Raqib ingest. */
+package org.raqib.ingest;

@@ -1,0 +1,2 @@
+/** Raqib streams. */
+package org.raqib.streams;
