@@ -15,6 +15,12 @@ final class Checks {
         }
     }
 
+    static void positive(String key, java.time.Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
+        }
+    }
+
     static void notBlank(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(key + " must not be empty");

@@ -1,0 +1,63 @@
+package org.raqib.streams.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.raqib.core.json.Json;
+import org.raqib.core.model.Article;
+import org.raqib.core.model.EntityHit;
+import org.raqib.core.model.RuleHit;
+import org.raqib.streams.stories.StorySignature;
+
+/**
+ * Recognises entities and evaluates the current rules for each article. A failure on one article (a bug meeting
+ * odd text) becomes a dead letter with the article itself, so the rest of the stream goes on.
+ */
+final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcome<Analysed>> {
+
+    private final EntityRecognition recognition;
+    private final LiveRules rules;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private FixedKeyProcessorContext<String, Outcome<Analysed>> context;
+
+    AnalyseArticles(EntityRecognition recognition, LiveRules rules, Clock clock, MeterRegistry registry) {
+        this.recognition = recognition;
+        this.rules = rules;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Outcome<Analysed>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Article> record) {
+        Article article = record.value();
+        try {
+            List<EntityHit> entities = recognition.recognise(article);
+            List<RuleHit> hits = rules.evaluate(article, entities);
+            registry.counter("raqib.articles.processed").increment();
+            for (EntityHit entity : entities) {
+                registry.counter("raqib.entity.mentions", "side", entity.side()).increment(entity.mentions().size());
+            }
+            // Syndicators rewrite titles more than bodies; the title counts only when there is little body.
+            String text = article.text().length() < 200 ? article.title() + "\n" + article.text() : article.text();
+            StorySignature signature = StorySignature.of(text);
+            String key = signature.comparable() ? signature.key() : "a:" + article.id();
+            context.forward(record.withValue(
+                    Outcome.of(new Analysed(article, entities, hits, signature.hashes(), key))));
+        } catch (RuntimeException e) {
+            String json = Json.write(article);
+            context.forward(record.withValue(Outcome.failed(DeadLetters.of("analyse",
+                    "recognition or rule matching failed: " + e, e, record.key(),
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8), context.recordMetadata().orElse(null),
+                    clock.instant()))));
+        }
+    }
+}

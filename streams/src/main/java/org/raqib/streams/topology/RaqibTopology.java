@@ -1,0 +1,117 @@
+package org.raqib.streams.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.json.JsonSerde;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Article;
+import org.raqib.core.model.DeadLetter;
+
+/**
+ * Builds Raqib's Kafka Streams topology: articles in, matches out.
+ *
+ * <pre>
+ * raqib.articles ─ decode ─ drop repeats ─ analyse ─ matched only ─ by story key ═╗
+ *        │                                    │                                   ║ (repartition)
+ *        └─ undecodable ──────────────────────┴─ failed ──▶ raqib.dlq             ╚═ cluster stories ─▶ raqib.matches
+ * raqib.rules ══▶ global rules store ──▶ LiveRules (read by analyse)
+ * </pre>
+ *
+ * <p>Production ({@code StreamsService}), the topology tests and backtests all call {@link #build()}: there is one
+ * topology, never a copy. Every processor and store has a stable name, so internal topic names are a contract.
+ */
+public final class RaqibTopology {
+
+    /** Prefix of every processor, store and internal topic name. */
+    static final String PREFIX = "raqib-";
+
+    private final EntityRecognition recognition;
+    private final LiveRules rules;
+    private final StreamsSettings settings;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public RaqibTopology(EntityRecognition recognition, LiveRules rules, StreamsSettings settings, Clock clock,
+            MeterRegistry registry) {
+        this.recognition = Objects.requireNonNull(recognition, "recognition");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The topology; call once per {@code KafkaStreams} instance or test driver. */
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        // Every instance needs every rule, so rules are a global store rather than a partitioned table.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UpdateRules.STORE), Serdes.String(),
+                                Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Topics.RULES.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(PREFIX + "rules-source"),
+                () -> new UpdateRules(rules, registry));
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DropRepeats.STORE, settings.dedupeWindow().multipliedBy(2),
+                        settings.dedupeWindow(), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ClusterStories.STORE), Serdes.String(), JsonSerde.of(StoryBucket.class)));
+
+        // Values are read as bytes so that a record we cannot decode becomes a dead letter, not a dead thread.
+        KStream<String, byte[]> raw = builder.stream(Topics.ARTICLES.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(PREFIX + "articles-source"));
+
+        KStream<String, Article> articles = deadLettersOff(
+                raw.processValues(() -> new DecodeArticles(clock), Named.as(PREFIX + "decode")), "decode");
+
+        KStream<String, Analysed> analysed = deadLettersOff(articles
+                        .processValues(() -> new DropRepeats(settings.dedupeWindow(),
+                                registry.counter("raqib.articles.duplicates")), Named.as(PREFIX + "drop-repeats"),
+                                DropRepeats.STORE)
+                        .processValues(() -> new AnalyseArticles(recognition, rules, clock, registry),
+                                Named.as(PREFIX + "analyse")),
+                "analyse");
+
+        // Copies of a story can arrive on any partition; keying by the signature brings them to one store.
+        analysed.filter((id, a) -> !a.rules().isEmpty(), Named.as(PREFIX + "matched-only"))
+                .selectKey((id, a) -> a.storyKey(), Named.as(PREFIX + "by-story-key"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Analysed.class))
+                        .withName(PREFIX + "story-key"))
+                .process(() -> new ClusterStories(settings.storyWindow(), clock, registry),
+                        Named.as(PREFIX + "cluster-stories"), ClusterStories.STORE)
+                .to(Topics.MATCHES.name(), Produced.with(Topics.MATCHES.keySerde(), Topics.MATCHES.valueSerde())
+                        .withName(PREFIX + "matches-sink"));
+
+        return builder.build();
+    }
+
+    /** Sends the failed outcomes of {@code stage} to the dead-letter topic and returns the good values. */
+    private <T> KStream<String, T> deadLettersOff(KStream<String, Outcome<T>> outcomes, String stage) {
+        var branches = outcomes.split(Named.as(PREFIX + stage + "-"))
+                .branch((k, o) -> !o.ok(), Branched.as("failed"))
+                .defaultBranch(Branched.as("ok"));
+        branches.get(PREFIX + stage + "-failed")
+                .mapValues(Outcome::deadLetter, Named.as(PREFIX + stage + "-dead-letter"))
+                .peek((k, d) -> registry.counter("raqib.dlq.records", "stage", d.stage()).increment(),
+                        Named.as(PREFIX + stage + "-count-dead-letters"))
+                .to(Topics.DLQ.name(), Produced.<String, DeadLetter>with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
+                        .withName(PREFIX + stage + "-dlq-sink"));
+        return branches.get(PREFIX + stage + "-ok")
+                .mapValues(Outcome::value, Named.as(PREFIX + stage + "-value"));
+    }
+}

@@ -1,0 +1,222 @@
+package org.raqib.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Article;
+import org.raqib.core.model.DeadLetter;
+import org.raqib.core.model.EntityHit;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Mention;
+import org.raqib.core.model.Rule;
+
+class RaqibTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2024-08-18T08:00:00Z");
+    private static final String STORY = "كثف القادة العسكريون في النيجر ومالي وبوركينافاسو من لقاءاتهم بمسؤولين ليبيين مؤخرا "
+            + "ما عد رغبة بتسريع إقناع محور بنغازي بالانضمام إلى كونفدرالية الساحل الأفريقي حديثة النشأة";
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ContainsRules rules = new ContainsRules();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> articles;
+    private TestInputTopic<String, byte[]> rawArticles;
+    private TestInputTopic<String, Rule> ruleTopic;
+    private TestOutputTopic<String, Match> matches;
+    private TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void startDriver() {
+        EntityRecognition recognition = article -> {
+            if (article.title().equals("boom")) {
+                throw new IllegalStateException("recognition failed on purpose");
+            }
+            int at = article.text().indexOf("بنغازي");
+            return at < 0 ? List.of() : List.of(new EntityHit("BENGHAZI", "Benghazi", "libya", "city",
+                    List.of(new Mention("body", at, at + 6, "بنغازي", 1.0, "alias"))));
+        };
+        StreamsSettings settings = new StreamsSettings("test", "unused", 0, 1, Duration.ofDays(7), Duration.ofDays(3));
+        RaqibTopology topology = new RaqibTopology(recognition, rules, settings,
+                Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC), registry);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raqib-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(topology.build(), props, T0);
+        articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
+                Topics.ARTICLES.valueSerde().serializer());
+        rawArticles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        ruleTopic = driver.createInputTopic(Topics.RULES.name(), Serdes.String().serializer(),
+                Topics.RULES.valueSerde().serializer());
+        matches = driver.createOutputTopic(Topics.MATCHES.name(), Serdes.String().deserializer(),
+                Topics.MATCHES.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(),
+                Topics.DLQ.valueSerde().deserializer());
+        ruleTopic.pipeInput("benghazi", new Rule("benghazi", "Benghazi", "", "high", "بنغازي", List.of()));
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void writesOneMatchKeyedByArticleIdWithEntitiesRulesAndSnippet() {
+        articles.pipeInput("a1", article("a1", "مصادر: تحركات من ليبيا", STORY), T0);
+
+        TestRecord<String, Match> record = matches.readRecord();
+
+        assertThat(record.key()).isEqualTo("a1");
+        Match match = record.value();
+        assertThat(match.storyId()).isEqualTo("a1");
+        assertThat(match.firstInStory()).isTrue();
+        assertThat(match.entities()).extracting(EntityHit::id).containsExactly("BENGHAZI");
+        assertThat(match.rules()).extracting(r -> r.id()).containsExactly("benghazi");
+        assertThat(match.snippet()).contains("بنغازي");
+        assertThat(match.matchedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(matches.isEmpty()).isTrue();
+    }
+
+    @Test
+    void writesNothingForAnArticleNoRuleMatches() {
+        articles.pipeInput("a1", article("a1", "أسعار النفط", "ارتفعت أسعار النفط في الأسواق العالمية اليوم"), T0);
+
+        assertThat(matches.isEmpty()).isTrue();
+        assertThat(registry.counter("raqib.articles.processed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAnExactRepeatOfAnArticleId() {
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0);
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0.plusSeconds(60));
+
+        assertThat(matches.readValuesToList()).hasSize(1);
+        assertThat(registry.counter("raqib.articles.duplicates").count()).isEqualTo(1);
+    }
+
+    @Test
+    void givesASyndicatedCopyTheStoryIdOfTheFirstCopy() {
+        articles.pipeInput("a1", article("a1", "وفد ليبي في نيامي", STORY), T0);
+        articles.pipeInput("b7", article("b7", "وفد ليبي يزور نيامي", STORY + " وفق بيان"), T0.plusSeconds(600));
+
+        List<Match> out = matches.readValuesToList();
+
+        assertThat(out).extracting(Match::articleId).containsExactly("a1", "b7");
+        assertThat(out).extracting(Match::storyId).containsExactly("a1", "a1");
+        assertThat(out).extracting(Match::firstInStory).containsExactly(true, false);
+    }
+
+    @Test
+    void startsANewStoryForADifferentArticle() {
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0);
+        articles.pipeInput("c3", article("c3", "عنوان آخر",
+                "وصل وفد عسكري من بنغازي إلى العاصمة واغادوغو لبحث التعاون الأمني ومكافحة الإرهاب في المنطقة"),
+                T0.plusSeconds(60));
+
+        assertThat(matches.readValuesToList()).extracting(Match::storyId).containsExactly("a1", "c3");
+    }
+
+    @Test
+    void routesAnUndecodableRecordToTheDeadLetterTopicAndGoesOn() {
+        rawArticles.pipeInput("bad", "{not json".getBytes(StandardCharsets.UTF_8), T0);
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0);
+
+        DeadLetter dead = deadLetters.readValue();
+
+        assertThat(dead.stage()).isEqualTo("decode");
+        assertThat(dead.sourceTopic()).isEqualTo("raqib.articles");
+        assertThat(dead.offset()).isZero();
+        assertThat(dead.key()).isEqualTo("bad");
+        assertThat(dead.value()).isEqualTo("{not json");
+        assertThat(dead.reason()).contains("not a valid Article");
+        assertThat(matches.readValuesToList()).extracting(Match::articleId).containsExactly("a1");
+    }
+
+    @Test
+    void keepsInvalidUtf8InDeadLettersAsBase64() {
+        rawArticles.pipeInput("bad", new byte[] {(byte) 0xC3, (byte) 0x28}, T0);
+
+        DeadLetter dead = deadLetters.readValue();
+
+        assertThat(dead.valueEncoding()).isEqualTo("base64");
+        assertThat(dead.value()).isEqualTo("wyg=");
+    }
+
+    @Test
+    void routesAnArticleWhoseAnalysisFailsToTheDeadLetterTopicAndGoesOn() {
+        articles.pipeInput("a0", article("a0", "boom", STORY), T0);
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0);
+
+        DeadLetter dead = deadLetters.readValue();
+
+        assertThat(dead.stage()).isEqualTo("analyse");
+        assertThat(dead.reason()).contains("recognition failed on purpose");
+        assertThat(dead.value()).contains("\"id\":\"a0\"");
+        assertThat(matches.readValuesToList()).extracting(Match::articleId).containsExactly("a1");
+    }
+
+    @Test
+    void deadLettersARecordWhoseKeyIsNotItsArticleId() {
+        rawArticles.pipeInput("k", "{\"id\":\"other\",\"fetchedAt\":\"2024-01-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8), T0);
+
+        assertThat(deadLetters.readValue().reason()).contains("differs from article id");
+    }
+
+    @Test
+    void appliesARuleChangeFromTheRulesTopicWithoutRestart() {
+        articles.pipeInput("a1", article("a1", "عنوان", "اجتماع في واغادوغو لبحث التعاون"), T0);
+        assertThat(matches.isEmpty()).isTrue();
+
+        ruleTopic.pipeInput("ouaga", new Rule("ouaga", "Ouagadougou", "", "medium", "واغادوغو", List.of()));
+        articles.pipeInput("a2", article("a2", "عنوان", "اجتماع ثان في واغادوغو لبحث التعاون"), T0.plusSeconds(1));
+        ruleTopic.pipeInput("ouaga", null);
+        articles.pipeInput("a3", article("a3", "عنوان", "اجتماع ثالث في واغادوغو لبحث التعاون"), T0.plusSeconds(2));
+
+        assertThat(matches.readValuesToList()).extracting(Match::articleId).containsExactly("a2");
+    }
+
+    @Test
+    void skipsAnInvalidRuleRecordAndKeepsTheOthers() {
+        ruleTopic.pipeInput("empty", new Rule("empty", "", "", "low", " ", List.of()));
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0);
+
+        assertThat(matches.readValuesToList()).hasSize(1);
+        assertThat(registry.counter("raqib.rules.rejected").count()).isEqualTo(1);
+    }
+
+    @Test
+    void namesEveryProcessorStoreAndInternalTopicStably() {
+        String description = new RaqibTopology(a -> List.of(), rules,
+                new StreamsSettings("t", "s", 0, 1, Duration.ofDays(1), Duration.ofDays(1)), Clock.systemUTC(),
+                registry).build().describe().toString();
+
+        assertThat(description).contains("raqib-articles-source", "raqib-decode", "raqib-drop-repeats",
+                "raqib-analyse", "raqib-matched-only", "raqib-story-key-repartition", "raqib-cluster-stories",
+                "raqib-matches-sink", "raqib-decode-dlq-sink", "raqib-analyse-dlq-sink", "raqib-dedupe-store",
+                "raqib-story-store", "raqib-rules-store");
+        assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
+    }
+
+    private static Article article(String id, String title, String body) {
+        return new Article(id, "feed", "source", "https://example.org/" + id, title, "", body, "ar", T0, T0);
+    }
+}
