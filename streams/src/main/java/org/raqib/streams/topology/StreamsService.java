@@ -1,0 +1,94 @@
+package org.raqib.streams.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.config.TopicsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link RaqibTopology} as one Kafka Streams instance: configuration, start, state, metrics and close.
+ * Instances started with the same application id share the partitions; state moves with them through changelogs.
+ */
+public final class StreamsService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+
+    /**
+     * @param topology the topology, from {@link RaqibTopology#build()}
+     * @param clientProperties base client properties (bootstrap servers and pass-through settings)
+     * @param settings this service's settings
+     * @param topics replication of internal topics follows the configured topics
+     * @param registry where the Streams client's metrics are bound
+     */
+    public StreamsService(Topology topology, Map<String, Object> clientProperties, StreamsSettings settings,
+            TopicsSettings topics, MeterRegistry registry) {
+        Objects.requireNonNull(topology, "topology");
+        this.streams = new KafkaStreams(topology, properties(clientProperties, settings, topics));
+        this.streams.setStateListener((now, before) -> log.info("Streams {} -> {}", before, now));
+        this.streams.setUncaughtExceptionHandler(e -> {
+            log.error("Stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        this.metrics = new KafkaStreamsMetrics(streams);
+        this.metrics.bindTo(registry);
+    }
+
+    static Properties properties(Map<String, Object> clientProperties, StreamsSettings settings, TopicsSettings topics) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Internal topics (changelogs, repartitions) are as durable as Raqib's own.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replicationFactor());
+        props.put(StreamsConfig.topicPrefix("min.insync.replicas"), String.valueOf(topics.minInsyncReplicas()));
+        // Alerts should leave within seconds: commit (and so expose under read_committed) every 100 ms.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return props;
+    }
+
+    /** Starts processing in the background. */
+    public StreamsService start() {
+        streams.start();
+        return this;
+    }
+
+    /** The Streams client's state. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Whether the instance processes records now. */
+    public boolean running() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The client, for interactive queries. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        streams.close(Duration.ofSeconds(30));
+    }
+}
