@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
+import org.raqib.app.cli.TopicsCommand;
 import org.raqib.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         description = "Raqib (رقيب): a Kafka-native, real-time monitor for Arabic news.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            TopicsCommand.class,
         })
 public final class Raqib implements Runnable {
 
