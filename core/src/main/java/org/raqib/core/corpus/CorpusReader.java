@@ -1,0 +1,228 @@
+package org.raqib.core.corpus;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.raqib.core.json.Json;
+import org.raqib.core.model.Article;
+
+/**
+ * Reads article archives, streaming, one article at a time:
+ *
+ * <ul>
+ *   <li>SaudiNewsNet: {@code .zip} files each holding a JSON array of
+ *       {@code {source, url, date_extracted, title, author, content}};</li>
+ *   <li>{@code .json}: the same JSON array, unzipped;</li>
+ *   <li>{@code .jsonl}: one object per line with {@code id} (required), {@code title}, {@code body}, and optionally
+ *       {@code url}, {@code source}, {@code lang}, {@code publishedAt} (ISO-8601) — the {@code raqib match} input.</li>
+ * </ul>
+ *
+ * <p>A SaudiNewsNet article's id is {@code snn-} and the first 16 hex digits of the SHA-256 of its URL, so reading
+ * the same archive twice gives the same ids. Its {@code date_extracted} (local time without zone in the archive) is
+ * read as UTC. A record that cannot be read is reported to the sink with its place and reason, and reading goes on.
+ */
+public final class CorpusReader {
+
+    /** Receives what a reader finds. */
+    public interface Sink {
+        /** One readable article. */
+        void article(Article article);
+
+        /** One record that could not be read; {@code where} is {@code file:line} or {@code file#index}. */
+        void rejected(String where, String reason);
+    }
+
+    private static final DateTimeFormatter SAUDINEWSNET_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** The archive files at {@code path}: the file itself, or the readable files of a directory in name order. */
+    public static List<Path> files(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            if (!Files.isRegularFile(path)) {
+                throw new IOException(path + " does not exist");
+            }
+            return List.of(path);
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.filter(CorpusReader::readable).sorted().toList();
+        }
+    }
+
+    /** Whether {@code file}'s name says it is an archive this reader understands. */
+    public static boolean readable(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && (name.endsWith(".zip") || name.endsWith(".json") || name.endsWith(".jsonl"));
+    }
+
+    /** Reads every article of every archive at {@code path} (a file or directory) into {@code sink}. */
+    public void readAll(Path path, Sink sink) throws IOException {
+        for (Path file : files(path)) {
+            read(file, sink);
+        }
+    }
+
+    /** Reads one archive file into {@code sink}. */
+    public void read(Path file, Sink sink) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                readJsonLines(in, file.getFileName().toString(), sink);
+            }
+        } else if (name.endsWith(".zip")) {
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                        readSaudiNewsNet(zip, file.getFileName() + "!" + entry.getName(), sink);
+                    }
+                }
+            }
+        } else if (name.endsWith(".json")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                readSaudiNewsNet(in, file.getFileName().toString(), sink);
+            }
+        } else {
+            throw new IOException(file + " is not a .zip, .json or .jsonl archive");
+        }
+    }
+
+    /** Reads {@code raqib match}-style JSON lines. */
+    public void readJsonLines(InputStream in, String name, Sink sink) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = Json.mapper().readTree(line);
+                if (node == null || !node.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                String id = text(node, "id");
+                if (id.isBlank()) {
+                    throw new IllegalArgumentException("missing \"id\"");
+                }
+                Instant published = instant(text(node, "publishedAt"));
+                sink.article(new Article(id, "import", text(node, "source"), text(node, "url"), text(node, "title"),
+                        "", text(node, "body"), text(node, "lang"), published,
+                        published == null ? Instant.EPOCH : published));
+            } catch (IOException | RuntimeException e) {
+                sink.rejected(name + ":" + number, e.getMessage());
+            }
+        }
+    }
+
+    private void readSaudiNewsNet(InputStream in, String name, Sink sink) throws IOException {
+        JsonParser parser = Json.mapper().getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            throw new IOException(name + " is not a JSON array of articles");
+        }
+        int index = 0;
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode node = Json.mapper().readTree(parser);
+            try {
+                String url = text(node, "url");
+                if (url.isBlank()) {
+                    throw new IllegalArgumentException("missing \"url\"");
+                }
+                Instant at = saudiNewsNetDate(text(node, "date_extracted"));
+                sink.article(new Article(idForUrl(url), "import", text(node, "source"), url, text(node, "title").strip(),
+                        "", text(node, "content").strip(), "ar", at, at == null ? Instant.EPOCH : at));
+            } catch (RuntimeException e) {
+                sink.rejected(name + "#" + index, e.getMessage());
+            }
+            index++;
+        }
+    }
+
+    /** The article id of a SaudiNewsNet URL. */
+    public static String idForUrl(String url) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return "snn-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static Instant saudiNewsNetDate(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip(), SAUDINEWSNET_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException again) {
+                throw new IllegalArgumentException("publishedAt '" + text + "' is not an ISO-8601 time", again);
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    /** Collects everything a reader finds, for small archives and tests. */
+    public static final class Collected implements Sink {
+        private final List<Article> articles = new ArrayList<>();
+        private final List<String> rejected = new ArrayList<>();
+
+        @Override
+        public void article(Article article) {
+            articles.add(article);
+        }
+
+        @Override
+        public void rejected(String where, String reason) {
+            rejected.add(where + ": " + reason);
+        }
+
+        public List<Article> articles() {
+            return articles;
+        }
+
+        public List<String> rejected() {
+            return rejected;
+        }
+    }
+}

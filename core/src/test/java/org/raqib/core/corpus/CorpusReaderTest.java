@@ -1,0 +1,73 @@
+package org.raqib.core.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.raqib.core.model.Article;
+
+class CorpusReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsSaudiNewsNetZipsWithStableIdsFromUrls() throws IOException {
+        Path zip = dir.resolve("2015-07-21.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("2015-07-21.json"));
+            out.write(("[{\"source\":\"aawsat\",\"url\":\"http://aawsat.com/a/1\",\"date_extracted\":\"2015-07-21 02:51:32\","
+                    + "\"title\":\" ليبيا \",\"author\":\"x\",\"content\":\"نص المقال\"},"
+                    + "{\"source\":\"okaz\",\"title\":\"no url\"}]").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        CorpusReader.Collected collected = new CorpusReader.Collected();
+
+        new CorpusReader().readAll(dir, collected);
+
+        Article article = collected.articles().get(0);
+        assertThat(article.id()).isEqualTo(CorpusReader.idForUrl("http://aawsat.com/a/1")).startsWith("snn-").hasSize(20);
+        assertThat(article.source()).isEqualTo("aawsat");
+        assertThat(article.title()).isEqualTo("ليبيا");
+        assertThat(article.body()).isEqualTo("نص المقال");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2015-07-21T02:51:32Z"));
+        assertThat(collected.rejected()).containsExactly("2015-07-21.zip!2015-07-21.json#1: missing \"url\"");
+    }
+
+    @Test
+    void readsJsonLinesAndReportsBadLinesWithTheirNumbers() throws IOException {
+        Path file = dir.resolve("articles.jsonl");
+        Files.writeString(file, "{\"id\":\"a1\",\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"2024-08-18T07:56:00+03:00\"}\n"
+                + "not json\n\n{\"title\":\"no id\"}\n", StandardCharsets.UTF_8);
+        CorpusReader.Collected collected = new CorpusReader.Collected();
+
+        new CorpusReader().read(file, collected);
+
+        assertThat(collected.articles()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("a1");
+            assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-08-18T04:56:00Z"));
+        });
+        assertThat(collected.rejected()).hasSize(2)
+                .anySatisfy(r -> assertThat(r).startsWith("articles.jsonl:2: "))
+                .anySatisfy(r -> assertThat(r).isEqualTo("articles.jsonl:4: missing \"id\""));
+    }
+
+    @Test
+    void listsOnlyArchivesOfADirectoryInNameOrder() throws IOException {
+        for (String name : new String[] {"b.zip", "a.jsonl", "notes.txt"}) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+                out.write(new byte[0]);
+            }
+        }
+
+        assertThat(CorpusReader.files(dir)).extracting(p -> p.getFileName().toString()).containsExactly("a.jsonl", "b.zip");
+    }
+}
