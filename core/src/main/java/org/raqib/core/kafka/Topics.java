@@ -11,6 +11,7 @@ import org.raqib.core.model.FeedState;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Rule;
 import org.raqib.core.model.Subscription;
+import org.raqib.core.model.Trend;
 
 /** Every topic Raqib reads or writes. The names are contracts other tools depend on. */
 public final class Topics {
@@ -43,6 +44,10 @@ public final class Topics {
     public static final Topic<String, Subscription> SUBSCRIPTIONS =
             new Topic<>("raqib.subscriptions", Serdes.String(), JsonSerde.of(Subscription.class), true);
 
+    /** Hourly and daily counts of entity mentions and rule matches, with a spike signal, by subject:id:window. */
+    public static final Topic<String, Trend> TRENDS =
+            new Topic<>("raqib.trends", Serdes.String(), JsonSerde.of(Trend.class), false);
+
     /** Records that could not be processed, with the reason. */
     public static final Topic<String, DeadLetter> DLQ =
             new Topic<>("raqib.dlq", Serdes.String(), JsonSerde.of(DeadLetter.class), false);
@@ -51,6 +56,6 @@ public final class Topics {
 
     /** All topics, in the order they are created and listed. */
     public static List<Topic<?, ?>> all() {
-        return List.of(FEEDS, FEED_STATE, ARTICLES, MATCHES, ALERTS, RULES, SUBSCRIPTIONS, DLQ);
+        return List.of(FEEDS, FEED_STATE, ARTICLES, MATCHES, ALERTS, RULES, SUBSCRIPTIONS, TRENDS, DLQ);
     }
 }

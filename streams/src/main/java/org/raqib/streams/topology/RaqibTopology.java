@@ -2,17 +2,26 @@ package org.raqib.streams.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.json.JsonSerde;
 import org.raqib.core.kafka.Topics;
@@ -27,6 +36,7 @@ import org.raqib.core.model.DeadLetter;
  *        │                                    │                                   ║ (repartition)
  *        └─ undecodable ──────────────────────┴─ failed ──▶ raqib.dlq             ╚═ cluster stories ─▶ raqib.matches
  * raqib.rules ══▶ global rules store ──▶ LiveRules (read by analyse)
+ * analyse ─ by entity/rule ═ (repartition) ═ hourly and daily counts ─ detect spikes ─▶ raqib.trends
  * </pre>
  *
  * <p>Production ({@code StreamsService}), the topology tests and backtests all call {@link #build()}: there is one
@@ -97,7 +107,60 @@ public final class RaqibTopology {
                 .to(Topics.MATCHES.name(), Produced.with(Topics.MATCHES.keySerde(), Topics.MATCHES.valueSerde())
                         .withName(PREFIX + "matches-sink"));
 
+        countTrends(builder, analysed);
         return builder.build();
+    }
+
+    /**
+     * Hourly and daily counts of entity mentions (every article) and rule matches, with a spike signal, to
+     * {@code raqib.trends}. Keying by subject repartitions once; both window sizes share that repartition.
+     */
+    private void countTrends(StreamsBuilder builder, KStream<String, Analysed> analysed) {
+        var bySubject = analysed
+                .flatMap((id, a) -> trendKeys(a), Named.as(PREFIX + "trend-subjects"))
+                .groupByKey(Grouped.with(PREFIX + "trend-subject", Serdes.String(), Serdes.Long()));
+        for (TrendWindow w : TrendWindow.values()) {
+            String counts = PREFIX + "trends-" + w.label;
+            String spikes = PREFIX + "spikes-" + w.label;
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(spikes + "-store"),
+                    Serdes.String(), JsonSerde.of(DetectSpikes.TrendHistory.class)));
+            bySubject.windowedBy(TimeWindows.ofSizeAndGrace(w.size, w.grace))
+                    .reduce(Long::sum, Named.as(counts + "-sum"),
+                            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(counts)
+                                    .withKeySerde(Serdes.String())
+                                    .withValueSerde(Serdes.Long())
+                                    .withRetention(w.size.multipliedBy(w.history + 1).plus(w.grace)))
+                    .toStream(Named.as(counts + "-updates"))
+                    .process(() -> new DetectSpikes(w.label, w.size.toMillis(), w.history, spikes + "-store"),
+                            Named.as(spikes), spikes + "-store")
+                    .to(Topics.TRENDS.name(), Produced.with(Topics.TRENDS.keySerde(), Topics.TRENDS.valueSerde())
+                            .withName(PREFIX + "trends-" + w.label + "-sink"));
+        }
+    }
+
+    private static List<KeyValue<String, Long>> trendKeys(Analysed analysed) {
+        List<KeyValue<String, Long>> keys = new ArrayList<>();
+        analysed.entities().forEach(e -> keys.add(KeyValue.pair("entity:" + e.id(), (long) e.mentions().size())));
+        analysed.rules().forEach(r -> keys.add(KeyValue.pair("rule:" + r.id(), 1L)));
+        return keys;
+    }
+
+    /** The trend windows: size, how late a record may arrive, and how many earlier windows form the baseline. */
+    private enum TrendWindow {
+        HOUR("hour", Duration.ofHours(1), Duration.ofHours(6), 24),
+        DAY("day", Duration.ofDays(1), Duration.ofDays(1), 14);
+
+        final String label;
+        final Duration size;
+        final Duration grace;
+        final int history;
+
+        TrendWindow(String label, Duration size, Duration grace, int history) {
+            this.label = label;
+            this.size = size;
+            this.grace = grace;
+            this.history = history;
+        }
     }
 
     /** Sends the failed outcomes of {@code stage} to the dead-letter topic and returns the good values. */

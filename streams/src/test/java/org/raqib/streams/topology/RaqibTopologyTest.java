@@ -27,6 +27,7 @@ import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Mention;
 import org.raqib.core.model.Rule;
+import org.raqib.core.model.Trend;
 
 class RaqibTopologyTest {
 
@@ -42,6 +43,7 @@ class RaqibTopologyTest {
     private TestInputTopic<String, Rule> ruleTopic;
     private TestOutputTopic<String, Match> matches;
     private TestOutputTopic<String, DeadLetter> deadLetters;
+    private TestOutputTopic<String, Trend> trends;
 
     @BeforeEach
     void startDriver() {
@@ -70,6 +72,8 @@ class RaqibTopologyTest {
                 Topics.MATCHES.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(),
                 Topics.DLQ.valueSerde().deserializer());
+        trends = driver.createOutputTopic(Topics.TRENDS.name(), Serdes.String().deserializer(),
+                Topics.TRENDS.valueSerde().deserializer());
         ruleTopic.pipeInput("benghazi", new Rule("benghazi", "Benghazi", "", "high", "بنغازي", List.of()));
     }
 
@@ -212,8 +216,46 @@ class RaqibTopologyTest {
         assertThat(description).contains("raqib-articles-source", "raqib-decode", "raqib-drop-repeats",
                 "raqib-analyse", "raqib-matched-only", "raqib-story-key-repartition", "raqib-cluster-stories",
                 "raqib-matches-sink", "raqib-decode-dlq-sink", "raqib-analyse-dlq-sink", "raqib-dedupe-store",
-                "raqib-story-store", "raqib-rules-store");
+                "raqib-story-store", "raqib-rules-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
+                "raqib-trends-day", "raqib-spikes-hour", "raqib-spikes-day-store", "raqib-trends-hour-sink");
         assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
+    }
+
+    @Test
+    void countsEntityMentionsAndRuleMatchesPerHourAndFlagsASuddenRise() {
+        for (int i = 0; i < 3; i++) {
+            articles.pipeInput("a" + i, article("a" + i, "عنوان " + i, "خبر رقم " + i + " من بنغازي اليوم"),
+                    T0.plusSeconds(60L * i));
+        }
+
+        List<Trend> hourly = trends.readValuesToList().stream()
+                .filter(t -> t.window().equals("hour") && t.subject().equals("entity"))
+                .toList();
+
+        assertThat(hourly).extracting(Trend::count).containsExactly(1L, 2L, 3L);
+        assertThat(hourly).extracting(Trend::spike).containsExactly(false, false, true);
+        assertThat(hourly.get(2).id()).isEqualTo("BENGHAZI");
+        assertThat(hourly.get(2).windowStart()).isEqualTo(T0);
+    }
+
+    @Test
+    void doesNotFlagACountThatIsUsualForItsSubject() {
+        for (int hour = 0; hour < 24; hour++) {
+            for (int i = 0; i < 3; i++) {
+                String id = "h" + hour + "-" + i;
+                articles.pipeInput(id, article(id, "عنوان " + id, "خبر " + id + " من بنغازي"),
+                        T0.plusSeconds(3600L * hour + 60L * i));
+            }
+        }
+
+        Trend last = trends.readValuesToList().stream()
+                .filter(t -> t.window().equals("hour") && t.subject().equals("entity"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+
+        assertThat(last.count()).isEqualTo(3);
+        assertThat(last.baseline()).isGreaterThan(2.8);
+        assertThat(last.spike()).isFalse();
     }
 
     private static Article article(String id, String title, String body) {
