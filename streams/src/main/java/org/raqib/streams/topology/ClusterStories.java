@@ -11,10 +11,13 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Mention;
+import org.raqib.core.model.Story;
 import org.raqib.core.model.EntityHit;
 import org.raqib.streams.stories.StorySignature;
 
@@ -27,6 +30,15 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
 
     static final String STORE = "raqib-story-store";
 
+    /** Stories by id, for queries. */
+    static final String STORIES = "raqib-stories-store";
+
+    /** Recent matches by reverse time, newest first, for queries. */
+    static final String RECENT = "raqib-recent-matches-store";
+
+    /** Most article ids a story keeps; its count of copies beyond that is still right in the sources list. */
+    static final int STORY_ARTICLES = 50;
+
     /** Estimated Jaccard similarity of shingles above which two articles tell the same story. */
     static final double SAME_STORY = 0.5;
 
@@ -38,6 +50,8 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
     private final MeterRegistry registry;
     private ProcessorContext<String, Match> context;
     private KeyValueStore<String, StoryBucket> buckets;
+    private KeyValueStore<String, Story> stories;
+    private KeyValueStore<String, Match> recent;
 
     ClusterStories(Duration window, Clock clock, MeterRegistry registry) {
         this.window = window;
@@ -49,6 +63,28 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
     public void init(ProcessorContext<String, Match> context) {
         this.context = context;
         this.buckets = context.getStateStore(STORE);
+        this.stories = context.getStateStore(STORIES);
+        this.recent = context.getStateStore(RECENT);
+        // Stories and recent matches are kept for the story window; older entries are swept every ten minutes.
+        context.schedule(Duration.ofMinutes(10), PunctuationType.STREAM_TIME, this::sweep);
+    }
+
+    private void sweep(long streamTime) {
+        long horizon = streamTime - window.toMillis();
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, Story> all = stories.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value.lastSeen().toEpochMilli() < horizon) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        old.forEach(stories::delete);
+        try (KeyValueIterator<String, Match> all = recent.range(RecentKeys.from(horizon), null)) {
+            List<String> expired = new ArrayList<>();
+            all.forEachRemaining(kv -> expired.add(kv.key));
+            expired.forEach(recent::delete);
+        }
     }
 
     @Override
@@ -91,7 +127,27 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
                 analysed.entities(), analysed.rules(),
                 analysed.rules().stream().anyMatch(r -> r.id().equals(LiveRules.STORYLINE_RULE_ID)),
                 Snippets.around(article, strongest(analysed.entities())));
+        remember(match, record.timestamp());
         context.forward(record.withKey(article.id()).withValue(match));
+    }
+
+    private void remember(Match match, long timestamp) {
+        Instant at = Instant.ofEpochMilli(timestamp);
+        Story story = stories.get(match.storyId());
+        if (story == null) {
+            story = new Story(match.storyId(), match.title(), List.of(), List.of(), at, at);
+        }
+        List<String> ids = new ArrayList<>(story.articleIds());
+        if (!ids.contains(match.articleId()) && ids.size() < STORY_ARTICLES) {
+            ids.add(match.articleId());
+        }
+        List<String> sources = new ArrayList<>(story.sources());
+        if (!sources.contains(match.source())) {
+            sources.add(match.source());
+        }
+        stories.put(story.id(), new Story(story.id(), story.title(), ids, sources, story.firstSeen(),
+                at.isAfter(story.lastSeen()) ? at : story.lastSeen()));
+        recent.put(RecentKeys.key(timestamp, match.articleId()), match);
     }
 
     private static Optional<Mention> strongest(List<EntityHit> entities) {

@@ -27,6 +27,7 @@ import org.raqib.core.json.JsonSerde;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.DeadLetter;
+import org.raqib.core.model.Story;
 
 /**
  * Builds Raqib's Kafka Streams topology: articles in, matches out.
@@ -81,6 +82,10 @@ public final class RaqibTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ClusterStories.STORE), Serdes.String(), JsonSerde.of(StoryBucket.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ClusterStories.STORIES), Serdes.String(), JsonSerde.of(Story.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ClusterStories.RECENT), Serdes.String(), Topics.MATCHES.valueSerde()));
 
         // Values are read as bytes so that a record we cannot decode becomes a dead letter, not a dead thread.
         KStream<String, byte[]> raw = builder.stream(Topics.ARTICLES.name(),
@@ -103,7 +108,8 @@ public final class RaqibTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Analysed.class))
                         .withName(PREFIX + "story-key"))
                 .process(() -> new ClusterStories(settings.storyWindow(), clock, registry),
-                        Named.as(PREFIX + "cluster-stories"), ClusterStories.STORE)
+                        Named.as(PREFIX + "cluster-stories"), ClusterStories.STORE, ClusterStories.STORIES,
+                        ClusterStories.RECENT)
                 .to(Topics.MATCHES.name(), Produced.with(Topics.MATCHES.keySerde(), Topics.MATCHES.valueSerde())
                         .withName(PREFIX + "matches-sink"));
 

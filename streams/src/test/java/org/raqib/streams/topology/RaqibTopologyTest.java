@@ -216,7 +216,7 @@ class RaqibTopologyTest {
         assertThat(description).contains("raqib-articles-source", "raqib-decode", "raqib-drop-repeats",
                 "raqib-analyse", "raqib-matched-only", "raqib-story-key-repartition", "raqib-cluster-stories",
                 "raqib-matches-sink", "raqib-decode-dlq-sink", "raqib-analyse-dlq-sink", "raqib-dedupe-store",
-                "raqib-story-store", "raqib-rules-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
+                "raqib-story-store", "raqib-stories-store", "raqib-recent-matches-store", "raqib-rules-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
                 "raqib-trends-day", "raqib-spikes-hour", "raqib-spikes-day-store", "raqib-trends-hour-sink");
         assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
     }
@@ -256,6 +256,35 @@ class RaqibTopologyTest {
         assertThat(last.count()).isEqualTo(3);
         assertThat(last.baseline()).isGreaterThan(2.8);
         assertThat(last.spike()).isFalse();
+    }
+
+    @Test
+    void answersQueriesForRecentMatchesStoriesAndTrendSeries() {
+        articles.pipeInput("a1", article("a1", "وفد ليبي في نيامي", STORY), T0);
+        articles.pipeInput("b7", article("b7", "وفد ليبي يزور نيامي", STORY + " وفق بيان"), T0.plusSeconds(600));
+        PipelineQueries queries = new PipelineQueries(new PipelineQueries.Stores() {
+            @Override
+            public <K, V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<K, V> keyValue(String name) {
+                return driver.getKeyValueStore(name);
+            }
+
+            @Override
+            public <K, V> org.apache.kafka.streams.state.ReadOnlyWindowStore<K, V> window(String name) {
+                return driver.getWindowStore(name);
+            }
+        });
+
+        assertThat(queries.recentMatches(10)).extracting(Match::articleId).containsExactly("b7", "a1");
+        assertThat(queries.recentMatches(1)).extracting(Match::articleId).containsExactly("b7");
+        assertThat(queries.story("a1")).hasValueSatisfying(story -> {
+            assertThat(story.articleIds()).containsExactly("a1", "b7");
+            assertThat(story.lastSeen()).isEqualTo(T0.plusSeconds(600));
+        });
+        assertThat(queries.recentStories(5)).extracting(s -> s.id()).containsExactly("a1");
+        assertThat(queries.trendSeries("entity", "BENGHAZI", "hour", T0.minusSeconds(7200), T0.plusSeconds(7200)))
+                .containsExactly(new PipelineQueries.Point(T0, 2));
+        assertThat(queries.trendSeries("rule", "benghazi", "day", T0.minusSeconds(86_400), T0))
+                .extracting(PipelineQueries.Point::count).containsExactly(2L);
     }
 
     private static Article article(String id, String title, String body) {
