@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param storylineOnly only matches of the storyline rule
  * @param minScore lowest rule score that counts
  * @param channels where to deliver
+ * @param sources publishing outlets wanted (empty: any)
+ * @param languages language tags wanted (empty: any)
+ * @param minSeverity lowest rule severity that counts ({@code low}, {@code medium}, {@code high} or
+ *     {@code critical}); {@code low} when absent
+ * @param secret per-subscription secret signing its webhooks (Standard Webhooks, base64); empty when it has none
  */
 public record Subscription(
         String id,
@@ -26,7 +31,11 @@ public record Subscription(
         List<String> sides,
         boolean storylineOnly,
         double minScore,
-        List<Channel> channels) {
+        List<Channel> channels,
+        List<String> sources,
+        List<String> languages,
+        String minSeverity,
+        String secret) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");
@@ -36,6 +45,10 @@ public record Subscription(
         entities = entities == null ? List.of() : List.copyOf(entities);
         sides = sides == null ? List.of() : List.copyOf(sides);
         channels = channels == null ? List.of() : List.copyOf(channels);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        minSeverity = minSeverity == null ? "low" : minSeverity;
+        secret = secret == null ? "" : secret;
     }
 
     /**
