@@ -1,0 +1,69 @@
+package org.raqib.ingest.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Text to XML/HTML: escaping, and splitting article text into paragraphs. */
+final class Markup {
+
+    private Markup() {}
+
+    /** {@code text} escaped for XML and HTML text and attribute values, without characters XML forbids. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The text's paragraphs: its lines, or groups of about three sentences when it has no line breaks. */
+    static List<String> paragraphs(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                paragraphs.add(line.strip());
+            }
+        }
+        if (paragraphs.size() > 1) {
+            return paragraphs;
+        }
+        List<String> grouped = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int sentences = 0;
+        for (String sentence : text.strip().split("(?<=[.!؟?])\\s+")) {
+            current.append(current.length() == 0 ? "" : " ").append(sentence);
+            if (++sentences == 3) {
+                grouped.add(current.toString());
+                current.setLength(0);
+                sentences = 0;
+            }
+        }
+        if (current.length() > 0) {
+            grouped.add(current.toString());
+        }
+        return grouped;
+    }
+
+    /** The first sentence or so of {@code text}, at most {@code limit} characters, as a feed summary. */
+    static String summary(String text, int limit) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= limit) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', limit);
+        return flat.substring(0, cut > limit / 2 ? cut : limit) + "…";
+    }
+}
