@@ -1,0 +1,150 @@
+package org.raqib.alerts;
+
+import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.raqib.alerts.fanout.AlertFanout;
+import org.raqib.alerts.history.AlertHistory;
+import org.raqib.alerts.history.TopicReplay;
+import org.raqib.alerts.http.AccessTokens;
+import org.raqib.alerts.http.AlertsHttpServer;
+import org.raqib.alerts.http.Readiness;
+import org.raqib.alerts.subscriptions.BuiltinSubscription;
+import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service: the subscriptions view, the fan-out of {@code raqib.matches} into {@code raqib.alerts}, the
+ * alert history view, and the HTTP API, started and closed together. The composition root creates it with the
+ * Kafka client properties (bootstrap servers plus pass-through), calls {@link #start()}, and closes it at
+ * shutdown. Topics must exist (the app's topic step creates them).
+ */
+public final class AlertsService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+
+    private final AlertsSettings settings;
+    private final AccessTokens tokens;
+    private final AlertHistory history;
+    private final TopicReplay<String, Alert> alertsReplay;
+    private final SubscriptionRegistry subscriptions;
+    private final AlertFanout fanout;
+    private final AlertsHttpServer http;
+    private final Thread starter;
+
+    /**
+     * The service with default collaborators: the system clock, no extra routes, and readiness from its own views.
+     *
+     * @param settings {@code alerts.*} settings
+     * @param kafka Kafka client properties: bootstrap servers and pass-through (TLS, SASL)
+     * @param registry where meters go
+     */
+    public AlertsService(AlertsSettings settings, Map<String, Object> kafka, MeterRegistry registry) {
+        this(settings, kafka, registry, Clock.systemUTC(), List.of(), Readiness::ok);
+    }
+
+    /**
+     * The service.
+     *
+     * @param settings {@code alerts.*} settings
+     * @param kafka Kafka client properties: bootstrap servers and pass-through (TLS, SASL)
+     * @param registry where meters go
+     * @param clock time of alerts
+     * @param plugins more HTTP routes (metrics, rules), applied to the Javalin configuration in order
+     * @param readiness the rest of the process's readiness; {@code /health/ready} is ready when it and this
+     *     service's views are
+     */
+    public AlertsService(AlertsSettings settings, Map<String, Object> kafka, MeterRegistry registry, Clock clock,
+            List<Consumer<JavalinConfig>> plugins, Supplier<Readiness> readiness) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(readiness, "readiness");
+        this.tokens = AccessTokens.fromFile(Path.of(settings.adminTokenFile()), settings.subscriberTokens());
+        this.history = new AlertHistory(settings.historySize());
+        this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, (partition, offset, id, alert) -> {
+            if (alert != null) {
+                history.add(partition, offset, alert);
+            }
+        });
+        this.subscriptions = new SubscriptionRegistry(kafka);
+        this.fanout = new AlertFanout(settings, kafka, subscriptions, registry, clock);
+        Supplier<Readiness> combined = () -> {
+            if (!subscriptions.loaded()) {
+                return Readiness.notReady("still reading raqib.subscriptions");
+            }
+            if (!alertsReplay.caughtUp()) {
+                return Readiness.notReady("still reading the alert history from raqib.alerts");
+            }
+            return readiness.get();
+        };
+        this.http = new AlertsHttpServer(settings, tokens, history, subscriptions, combined, plugins, registry);
+        this.starter = new Thread(this::startFanout, "raqib-alerts-start");
+        this.starter.setDaemon(true);
+    }
+
+    /** Starts reading the topics and serving HTTP; fan-out begins once the subscriptions are read. */
+    public void start() {
+        subscriptions.start();
+        alertsReplay.start();
+        http.start();
+        starter.start();
+    }
+
+    /** The port of the HTTP API, once started. */
+    public int port() {
+        return http.port();
+    }
+
+    /** The admin bearer token, for the demo to print. */
+    public String adminToken() {
+        return tokens.adminToken();
+    }
+
+    /** The alert history view (for tests and for channels that record delivery attempts). */
+    public AlertHistory history() {
+        return history;
+    }
+
+    /** The subscriptions view. */
+    public SubscriptionRegistry subscriptions() {
+        return subscriptions;
+    }
+
+    private void startFanout() {
+        try {
+            if (!subscriptions.awaitLoaded(LOAD_TIMEOUT)) {
+                log.warn("raqib.subscriptions not read after {}; is Kafka reachable?", LOAD_TIMEOUT);
+            } else if (settings.builtinSubscription() && subscriptions.all().isEmpty()) {
+                subscriptions.put(BuiltinSubscription.allStoryline());
+                log.info("No subscriptions yet: created the built-in subscription {}", BuiltinSubscription.ID);
+            }
+            fanout.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            log.error("Cannot create the built-in subscription; starting the fan-out without it", e);
+            fanout.start();
+        }
+    }
+
+    /** Stops serving and consuming, in reverse order of start. */
+    @Override
+    public void close() {
+        starter.interrupt();
+        http.close();
+        fanout.close();
+        alertsReplay.close();
+        subscriptions.close();
+    }
+}

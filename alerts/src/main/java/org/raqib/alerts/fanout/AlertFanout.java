@@ -1,0 +1,198 @@
+package org.raqib.alerts.fanout;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.raqib.alerts.subscriptions.SubscriptionFilter;
+import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.json.Json;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Alert;
+import org.raqib.core.model.DeadLetter;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code raqib.matches} in the consumer group {@code alerts.groupId} and writes, for each match and each
+ * subscription that wants it, one {@link Alert} to {@code raqib.alerts}.
+ *
+ * <p>A plain consumer rather than Kafka Streams: the work is stateless per match (the topology already marks
+ * later copies of a story with {@code firstInStory=false}, which becomes {@code kind: "also-reported"}), and
+ * subscriptions come from {@link SubscriptionRegistry}, which every instance reads whole — a hand-made global
+ * table that the HTTP API also writes through. Delivery to {@code raqib.alerts} is at-least-once: offsets are
+ * committed only after the alerts of a batch are acknowledged, and because alert ids are stable
+ * ({@link AlertIds}) a batch written twice after a crash yields duplicates with the same id, which the history
+ * and receivers drop. Undecodable matches go to {@code raqib.dlq}.
+ *
+ * <p>Since the topology decides {@code firstInStory} for the story as a whole, a subscriber whose filters skip the
+ * first copy of a story gets its first alert for that story as {@code also-reported}.
+ */
+public final class AlertFanout implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertFanout.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+
+    private final AlertsSettings settings;
+    private final SubscriptionRegistry subscriptions;
+    private final Clock clock;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Counter created;
+    private final Counter alsoReported;
+    private final Counter undecodable;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /**
+     * A fan-out over the cluster of {@code kafka} (bootstrap servers and pass-through properties), matching
+     * against {@code subscriptions}; call {@link #start()} to begin.
+     */
+    public AlertFanout(AlertsSettings settings, Map<String, Object> kafka, SubscriptionRegistry subscriptions,
+            MeterRegistry registry, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Map<String, Object> consumerProps = new HashMap<>(kafka);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-fanout");
+        this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> producerProps = new HashMap<>(kafka);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-fanout");
+        this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        this.created = Counter.builder("raqib.alerts.created").description("Alerts written to raqib.alerts")
+                .tag("kind", "new").register(registry);
+        this.alsoReported = Counter.builder("raqib.alerts.created").description("Alerts written to raqib.alerts")
+                .tag("kind", "also-reported").register(registry);
+        this.undecodable = Counter.builder("raqib.alerts.undecodable.matches")
+                .description("Matches that could not be decoded and went to raqib.dlq").register(registry);
+        this.thread = new Thread(this::run, "raqib-alerts-fanout");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts consuming on the fan-out thread, once every existing subscription has been read. */
+    public synchronized void start() {
+        if (!closed) {
+            thread.start();
+        }
+    }
+
+    /** The alerts {@code match} gives: one per subscription in {@code subscriptions} that wants it. */
+    public static List<Alert> alertsFor(Match match, List<Subscription> subscriptions, boolean oneAlertPerStory,
+            Clock clock) {
+        String kind = oneAlertPerStory && !match.firstInStory() ? "also-reported" : "new";
+        List<Alert> alerts = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            if (SubscriptionFilter.wants(subscription, match)) {
+                alerts.add(new Alert(AlertIds.of(match.articleId(), subscription.id()), subscription.id(), kind,
+                        clock.instant(), match));
+            }
+        }
+        return alerts;
+    }
+
+    private void run() {
+        try {
+            if (!subscriptions.awaitLoaded(LOAD_TIMEOUT)) {
+                log.warn("Subscriptions not loaded after {}; fanning out with those read so far", LOAD_TIMEOUT);
+            }
+            consumer.subscribe(List.of(Topics.MATCHES.name()));
+            while (!closed) {
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    fanOut(record, sent);
+                }
+                if (!sent.isEmpty()) {
+                    producer.flush();
+                    for (Future<RecordMetadata> ack : sent) {
+                        ack.get();
+                    }
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            // close() woke the consumer: the normal way out of poll().
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!closed) {
+                log.error("Alert fan-out stopped; uncommitted matches are fanned out again at the next start", e);
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void fanOut(ConsumerRecord<byte[], byte[]> record, List<Future<RecordMetadata>> sent) {
+        Match match;
+        try {
+            match = Topics.MATCHES.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            Objects.requireNonNull(match, "match");
+        } catch (RuntimeException e) {
+            undecodable.increment();
+            sent.add(producer.send(deadLetter(record, e)));
+            return;
+        }
+        for (Alert alert : alertsFor(match, subscriptions.all(), settings.oneAlertPerStory(), clock)) {
+            byte[] key = alert.id().getBytes(StandardCharsets.UTF_8);
+            byte[] value = Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert);
+            sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS.name(), key, value)));
+            (alert.kind().equals("new") ? created : alsoReported).increment();
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
+        String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        DeadLetter letter = new DeadLetter("fanout", "match cannot be decoded: " + e.getMessage(),
+                e.getClass().getName(), record.topic(), record.partition(), record.offset(), key, value, "utf-8",
+                clock.instant());
+        return new ProducerRecord<>(Topics.DLQ.name(), record.key(), Json.write(letter).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stops consuming, waits for the thread, and closes the producer. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        consumer.wakeup();
+        thread.interrupt();
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ofSeconds(5));
+        } else {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,43 @@
+package org.raqib.alerts;
+
+import java.time.Instant;
+import java.util.List;
+import org.raqib.core.model.EntityHit;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Mention;
+import org.raqib.core.model.RuleHit;
+import org.raqib.core.model.Subscription;
+
+/** Small matches and subscriptions for tests. */
+public final class Fixtures {
+
+    public static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    private Fixtures() {}
+
+    /** A storyline match of article {@code articleId} naming Libya (LY, side libya), first in its story. */
+    public static Match storylineMatch(String articleId) {
+        return match(articleId, true, true, List.of());
+    }
+
+    /** A match with the given story flags and rule hits, naming Libya. */
+    public static Match match(String articleId, boolean firstInStory, boolean storyline, List<RuleHit> rules) {
+        String title = "ليبيا: اجتماع في طرابلس";
+        EntityHit libya = new EntityHit("LY", "Libya", "libya", "country",
+                List.of(new Mention("title", 0, 5, "ليبيا", 1.0, "alias")));
+        return new Match(articleId, "story-" + articleId, firstInStory, "alwasat", "feed-1",
+                "https://example.org/" + articleId, title, "ar", T0, T0.plusSeconds(5), T0.plusSeconds(6),
+                List.of(libya), rules, storyline, "اجتماع في طرابلس");
+    }
+
+    /** A rule hit. */
+    public static RuleHit rule(String id, String severity, double score) {
+        return new RuleHit(id, id, severity, score, List.of("LY"));
+    }
+
+    /** A subscription owned by {@code owner} with the sse channel and no filters. */
+    public static Subscription subscription(String id, String owner) {
+        return new Subscription(id, owner, id, List.of(), List.of(), List.of(), false, 0.0,
+                List.of(new Subscription.Channel("sse", "")), List.of(), List.of(), "low", "");
+    }
+}
