@@ -119,8 +119,13 @@ public final class AlertFanout implements AutoCloseable {
 
     private void run() {
         try {
-            if (!subscriptions.awaitLoaded(LOAD_TIMEOUT)) {
-                log.warn("Subscriptions not loaded after {}; fanning out with those read so far", LOAD_TIMEOUT);
+            long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+            // Waits in short steps so close() is not held up by a missing cluster.
+            while (!closed && !subscriptions.awaitLoaded(Duration.ofMillis(200))) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Subscriptions not loaded after {}; fanning out with those read so far", LOAD_TIMEOUT);
+                    break;
+                }
             }
             consumer.subscribe(List.of(Topics.MATCHES.name()));
             while (!closed) {
@@ -183,7 +188,6 @@ public final class AlertFanout implements AutoCloseable {
             closed = true;
         }
         consumer.wakeup();
-        thread.interrupt();
         if (thread.getState() == Thread.State.NEW) {
             consumer.close(Duration.ofSeconds(5));
         } else {

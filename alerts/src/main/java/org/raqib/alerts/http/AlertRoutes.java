@@ -55,6 +55,13 @@ final class AlertRoutes {
                 history.attempts(id)));
     }
 
+    /** What {@code GET /api/alerts/stream} sends: alerts the caller may see, of one subscription when asked. */
+    Predicate<Alert> streamFilter(Context ctx) {
+        Predicate<Alert> visible = visibleTo(Callers.of(ctx));
+        return param(ctx, "subscription").<Predicate<Alert>>map(id -> a -> visible.test(a) && a.subscriptionId().equals(id))
+                .orElse(visible);
+    }
+
     /** Which alerts {@code caller} may see: all for admin, else those of subscriptions it owns. */
     Predicate<Alert> visibleTo(Caller caller) {
         if (caller.admin()) {

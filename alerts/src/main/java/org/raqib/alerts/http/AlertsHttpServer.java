@@ -74,7 +74,7 @@ public final class AlertsHttpServer implements AutoCloseable {
                 get("/health/ready", ctx -> ready(ctx, readiness.get()));
                 before("/api/*", ctx -> Callers.authenticate(ctx, tokens));
                 get("/api/alerts", alerts::list);
-                get("/api/alerts/stream", ctx -> stream.handle(ctx, alerts.visibleTo(Callers.of(ctx))));
+                get("/api/alerts/stream", ctx -> stream.handle(ctx, alerts.streamFilter(ctx)));
                 get("/api/alerts/{id}", alerts::detail);
                 get("/api/subscriptions", subs::list);
                 post("/api/subscriptions", subs::create);
