@@ -4,6 +4,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
+import org.raqib.app.cli.FeedsCommand;
+import org.raqib.app.cli.SimulateFeedsCommand;
 import org.raqib.app.cli.TopicsCommand;
 import org.raqib.core.config.ConfigException;
 import picocli.CommandLine;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             TopicsCommand.class,
+            FeedsCommand.class,
+            SimulateFeedsCommand.class,
         })
 public final class Raqib implements Runnable {
 

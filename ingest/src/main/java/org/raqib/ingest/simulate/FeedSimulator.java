@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import org.raqib.core.model.FeedDefinition;
  * over time.
  *
  * <ul>
- *   <li>Articles are grouped by {@link Article#source()}; each outlet is served at {@code /feeds/<source>.xml} and its
+ *   <li>Articles without a title or a body are left out; the rest are grouped by {@link Article#source()}; each outlet is served at {@code /feeds/<source>.xml} and its
  *       pages at {@code /articles/<source>/<n>.html}.</li>
  *   <li>Outlets take turns in {@link FeedFormat} order: RSS 2.0, Atom 1.0, RSS in windows-1256, RSS with summaries
  *       only (its pages in a realistic news template), and again from the start.</li>
@@ -84,14 +85,16 @@ public final class FeedSimulator implements AutoCloseable {
             throw new IllegalArgumentException("rate must be zero or more items per minute, got " + ratePerMinute);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.start = clock.instant();
+        this.start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         this.ratePerMinute = ratePerMinute;
         Map<String, List<Article>> grouped = new LinkedHashMap<>();
         corpus.stream()
+                .filter(a -> !a.title().isBlank() && !a.body().isBlank())
                 .sorted(Comparator.comparing((Article a) -> a.published().orElse(Instant.EPOCH)).thenComparing(Article::id))
                 .forEach(a -> grouped.computeIfAbsent(safeName(a.source()), s -> new ArrayList<>()).add(a));
         if (grouped.isEmpty()) {
-            throw new IllegalArgumentException("the corpus has no articles; give the simulator at least one");
+            throw new IllegalArgumentException(
+                    "the corpus has no article with both a title and a body; give the simulator at least one");
         }
         FeedFormat[] formats = FeedFormat.values();
         for (Map.Entry<String, List<Article>> e : grouped.entrySet()) {

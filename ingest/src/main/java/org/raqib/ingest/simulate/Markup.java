@@ -33,8 +33,9 @@ final class Markup {
     static List<String> paragraphs(String text) {
         List<String> paragraphs = new ArrayList<>();
         for (String line : text.split("\\R")) {
-            if (!line.isBlank()) {
-                paragraphs.add(line.strip());
+            String clean = line.replaceAll("[\\s\\p{Z}]+", " ").strip();
+            if (!clean.isEmpty()) {
+                paragraphs.add(clean);
             }
         }
         if (paragraphs.size() > 1) {
@@ -43,7 +44,11 @@ final class Markup {
         List<String> grouped = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int sentences = 0;
-        for (String sentence : text.strip().split("(?<=[.!؟?])\\s+")) {
+        String flat = text.replaceAll("[\\s\\p{Z}]+", " ").strip();
+        if (flat.isEmpty()) {
+            return grouped;
+        }
+        for (String sentence : flat.split("(?<=[.!؟?]) ")) {
             current.append(current.length() == 0 ? "" : " ").append(sentence);
             if (++sentences == 3) {
                 grouped.add(current.toString());
