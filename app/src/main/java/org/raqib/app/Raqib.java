@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
 import org.raqib.app.cli.FeedsCommand;
 import org.raqib.app.cli.SimulateFeedsCommand;
+import org.raqib.app.cli.SubscriptionsCommand;
 import org.raqib.app.cli.TopicsCommand;
 import org.raqib.core.config.ConfigException;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             TopicsCommand.class,
             FeedsCommand.class,
             SimulateFeedsCommand.class,
+            SubscriptionsCommand.class,
         })
 public final class Raqib implements Runnable {
 
