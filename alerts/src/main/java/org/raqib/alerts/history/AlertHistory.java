@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.raqib.core.model.Alert;
+import org.raqib.core.model.DeliveryAttempt;
 
 /**
  * The bounded in-memory index of alerts read from {@code raqib.alerts}, in arrival order, with the delivery

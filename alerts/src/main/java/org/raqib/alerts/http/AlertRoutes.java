@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.raqib.alerts.history.AlertHistory;
 import org.raqib.alerts.history.AlertQuery;
-import org.raqib.alerts.history.DeliveryAttempt;
 import org.raqib.alerts.history.StoredAlert;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.model.Alert;
+import org.raqib.core.model.DeliveryAttempt;
 import org.raqib.core.model.Subscription;
 
 /** {@code GET /api/alerts} and {@code GET /api/alerts/{id}}: the alert history, limited to what the caller may see. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.raqib.alerts.Fixtures;
 import org.raqib.core.model.Alert;
+import org.raqib.core.model.DeliveryAttempt;
 
 class AlertHistoryTest {
 

@@ -9,6 +9,7 @@ import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.FeedDefinition;
 import org.raqib.core.model.FeedState;
 import org.raqib.core.model.Match;
+import org.raqib.core.model.PendingDelivery;
 import org.raqib.core.model.Rule;
 import org.raqib.core.model.Subscription;
 import org.raqib.core.model.Trend;
@@ -36,6 +37,14 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("raqib.alerts", Serdes.String(), JsonSerde.of(Alert.class), false);
 
+    /**
+     * Alert deliveries still owed (webhook and email retries with their attempt history) by
+     * {@code alertId|channel|target}; compacted, a tombstone ends one. Kafka, not memory, holds pending retries so a
+     * restart delivers everything still owed.
+     */
+    public static final Topic<String, PendingDelivery> ALERT_RETRIES =
+            new Topic<>("raqib.alerts.retry", Serdes.String(), JsonSerde.of(PendingDelivery.class), true);
+
     /** Analysts' rules by rule id; compacted, a tombstone deletes a rule. */
     public static final Topic<String, Rule> RULES =
             new Topic<>("raqib.rules", Serdes.String(), JsonSerde.of(Rule.class), true);
@@ -56,6 +65,6 @@ public final class Topics {
 
     /** All topics, in the order they are created and listed. */
     public static List<Topic<?, ?>> all() {
-        return List.of(FEEDS, FEED_STATE, ARTICLES, MATCHES, ALERTS, RULES, SUBSCRIPTIONS, TRENDS, DLQ);
+        return List.of(FEEDS, FEED_STATE, ARTICLES, MATCHES, ALERTS, ALERT_RETRIES, RULES, SUBSCRIPTIONS, TRENDS, DLQ);
     }
 }

@@ -1,4 +1,4 @@
-package org.raqib.alerts.history;
+package org.raqib.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
