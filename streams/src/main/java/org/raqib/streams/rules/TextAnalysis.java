@@ -1,0 +1,37 @@
+package org.raqib.streams.rules;
+
+import java.util.List;
+
+/**
+ * How the rule engine reads text: words with their folded form and the bare forms that clitic and article stripping
+ * give. Rules fold their keywords through the same analysis as articles, so a keyword matches every spelling the
+ * analyser folds together. Implementations are thread-safe.
+ */
+@FunctionalInterface
+public interface TextAnalysis {
+
+    /** The words of {@code text}, in order, with offsets into {@code text}. */
+    List<AnalyzedWord> words(String text);
+
+    /**
+     * One word of a text.
+     *
+     * @param start first char in the original text, inclusive
+     * @param end last char, exclusive
+     * @param surface the original substring
+     * @param forms the folded word first, then its bare forms (clitics and article stripped), without repeats
+     */
+    record AnalyzedWord(int start, int end, String surface, List<String> forms) {
+        public AnalyzedWord {
+            forms = List.copyOf(forms);
+            if (forms.isEmpty()) {
+                throw new IllegalArgumentException("a word needs at least its folded form");
+            }
+        }
+
+        /** The folded word. */
+        public String folded() {
+            return forms.get(0);
+        }
+    }
+}
