@@ -43,9 +43,7 @@ class AlertsServiceIT {
     static void startService() throws IOException {
         kafka.createTopics(3, Topics.MATCHES, Topics.ALERTS, Topics.SUBSCRIPTIONS, Topics.DLQ);
         Path tokenFile = Files.createTempDirectory("raqib-alerts-it").resolve("admin.token");
-        AlertsSettings settings = new AlertsSettings(0, "127.0.0.1", tokenFile.toString(),
-                Map.of("alice", "alice-token"), KafkaClusterExtension.uniqueName("alerts"), 1000, Duration.ofSeconds(1),
-                true, true);
+        AlertsSettings settings = Fixtures.settings(tokenFile, Map.of("alice", "alice-token"));
         service = new AlertsService(settings, Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new SimpleMeterRegistry());
         service.start();

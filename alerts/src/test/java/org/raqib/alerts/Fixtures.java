@@ -1,12 +1,18 @@
 package org.raqib.alerts;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.config.EmailSettings;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Mention;
 import org.raqib.core.model.RuleHit;
 import org.raqib.core.model.Subscription;
+import org.raqib.core.testing.KafkaClusterExtension;
 
 /** Small matches and subscriptions for tests. */
 public final class Fixtures {
@@ -14,6 +20,22 @@ public final class Fixtures {
     public static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
     private Fixtures() {}
+
+    /**
+     * Settings for tests: port 0 on loopback, a fresh consumer group, one-second keep-alives, private addresses
+     * allowed (receivers run on loopback), fast retries for {@code retryFor} 30 s, SMTP on {@code smtpPort}.
+     */
+    public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort) {
+        return new AlertsSettings(0, "127.0.0.1", tokenFile.toString(), subscribers,
+                KafkaClusterExtension.uniqueName("alerts"), 1000, Duration.ofSeconds(1), true, true, true,
+                Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                "http://127.0.0.1:8080", new EmailSettings("127.0.0.1", smtpPort, "none", "", "", "raqib@example.org"));
+    }
+
+    /** {@link #settings(Path, Map, int)} with an SMTP port nothing listens on. */
+    public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers) {
+        return settings(tokenFile, subscribers, 1);
+    }
 
     /** A storyline match of article {@code articleId} naming Libya (LY, side libya), first in its story. */
     public static Match storylineMatch(String articleId) {

@@ -2,6 +2,7 @@ package org.raqib.core.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The alerts service and its HTTP API.
@@ -15,6 +16,13 @@ import java.util.Map;
  * @param keepAlive interval of keep-alive comments on server-sent event streams
  * @param builtinSubscription whether the {@code all-storyline} subscription is created when none exist
  * @param oneAlertPerStory whether later copies of a story become {@code also-reported} updates
+ * @param allowPrivateAddresses whether webhooks may target private, loopback and link-local addresses (SSRF guard off)
+ * @param deliveryTimeout longest wait for one webhook or SMTP delivery attempt
+ * @param retryFirstDelay delay before the first retry; each later one doubles it (with jitter)
+ * @param retryMaxDelay longest delay between two retries
+ * @param retryFor how long a failing delivery is retried before it goes to {@code raqib.dlq}
+ * @param publicUrl base URL of this API as subscribers reach it, for links in emails and feeds
+ * @param email SMTP server for the email channel
  */
 public record AlertsSettings(
         int httpPort,
@@ -25,7 +33,14 @@ public record AlertsSettings(
         int historySize,
         Duration keepAlive,
         boolean builtinSubscription,
-        boolean oneAlertPerStory) {
+        boolean oneAlertPerStory,
+        boolean allowPrivateAddresses,
+        Duration deliveryTimeout,
+        Duration retryFirstDelay,
+        Duration retryMaxDelay,
+        Duration retryFor,
+        String publicUrl,
+        EmailSettings email) {
 
     public AlertsSettings {
         Checks.port("httpPort", httpPort);
@@ -35,5 +50,11 @@ public record AlertsSettings(
         Checks.notBlank("groupId", groupId);
         Checks.range("historySize", historySize, 1, 10_000_000);
         Checks.positive("keepAlive", keepAlive);
+        Checks.positive("deliveryTimeout", deliveryTimeout);
+        Checks.positive("retryFirstDelay", retryFirstDelay);
+        Checks.positive("retryMaxDelay", retryMaxDelay);
+        Checks.positive("retryFor", retryFor);
+        Checks.notBlank("publicUrl", publicUrl);
+        Objects.requireNonNull(email, "email");
     }
 }
