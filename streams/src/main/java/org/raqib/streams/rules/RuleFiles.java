@@ -130,7 +130,7 @@ public final class RuleFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             problems.add(origin + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+                    + ": not valid YAML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules from " + origin + ": " + e.getMessage(), e);
         }
@@ -224,6 +224,19 @@ public final class RuleFiles {
             return e.placedAt(line, column + 1, 0);
         }
         return e.placedAt(line, column, 0);
+    }
+
+    /** SnakeYAML's message without the echoed source lines and carets, so it fits on one line. */
+    private static String oneLine(String message) {
+        List<String> kept = new ArrayList<>();
+        List<String> all = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < all.size(); i++) {
+            String l = all.get(i);
+            if (i == 0 || l.startsWith("expected") || l.startsWith("found") || l.startsWith("but")) {
+                kept.add(l);
+            }
+        }
+        return String.join(" ", kept);
     }
 
     private static String place(String origin, JsonLocation at) {
