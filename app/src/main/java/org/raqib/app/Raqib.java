@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
 import org.raqib.app.cli.FeedsCommand;
+import org.raqib.app.cli.RulesCommand;
 import org.raqib.app.cli.SimulateFeedsCommand;
 import org.raqib.app.cli.SubscriptionsCommand;
 import org.raqib.app.cli.TopicsCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             FeedsCommand.class,
             SimulateFeedsCommand.class,
             SubscriptionsCommand.class,
+            RulesCommand.class,
         })
 public final class Raqib implements Runnable {
 
