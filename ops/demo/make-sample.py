@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the demo's bundled sample: app/src/main/resources/org/raqib/app/demo/articles.jsonl.
 
-Reads ../shared in place (SaudiNewsNet, the two seed articles) and writes a small JSONL file: seed paragraphs as
+Reads ../shared in place (SaudiNewsNet, the two seed articles) and writes a small JSONL file in the `raqib import --format jsonl` / `raqib match` format: seed paragraphs as
 storyline items, SaudiNewsNet articles that name storyline places (Libya, Niger, Chad, Sudan...) or contain the
 misleading word مالي ("financial"), and a few unrelated ones. Deterministic: rerun it and the file is the same.
 
@@ -30,9 +30,10 @@ for seed in sorted((shared / "seeds").glob("*.txt")):
     paragraphs = [p.strip() for p in text.split(separator) if len(p.strip()) > 120]
     title = next(l.strip() for l in seed.read_text(encoding="utf-8").splitlines() if len(l.strip()) > 30)
     for i, p in enumerate(paragraphs[:6]):
-        items.append({"source": "seed-" + seed.stem.split("-")[0], "url": f"https://example.org/seed/{seed.stem}#{i}",
-                      "title": title if i == 0 else title + " (" + str(i + 1) + ")", "content": p,
-                      "date": "2024-08-18 07:56:00", "author": ""})
+        items.append({"id": f"seed-{seed.stem.split('-')[0]}-{i + 1}", "source": "seed-" + seed.stem.split("-")[0],
+                      "url": f"https://example.org/seed/{seed.stem}#{i}",
+                      "title": title if i == 0 else title + " (" + str(i + 1) + ")", "body": p,
+                      "publishedAt": "2024-08-18T07:56:00+03:00"})
 
 
 def pick(articles, words, n, taken):
@@ -56,9 +57,11 @@ for z in sorted((shared / "corpus/saudinewsnet").glob("*.zip")):
     chosen = pick(articles, PLACES, PER_DAY_PLACES, taken) + pick(articles, TRAPS, PER_DAY_TRAPS, taken)
     chosen += [a for a in articles if a["url"] not in taken][:PER_DAY_OTHER]
     for a in chosen:
-        items.append({"source": a["source"], "url": a["url"], "title": a["title"].strip(),
-                      "content": a["content"].strip()[:MAX_CHARS], "date": a["date_extracted"],
-                      "author": (a.get("author") or "").strip()})
+        # Same id and time as CorpusReader gives the archive's copy: snn- + SHA-256(url), date_extracted as UTC.
+        items.append({"id": "snn-" + hashlib.sha256(a["url"].encode("utf-8")).hexdigest()[:16],
+                      "source": a["source"], "url": a["url"], "title": a["title"].strip(),
+                      "body": a["content"].strip()[:MAX_CHARS],
+                      "publishedAt": a["date_extracted"].replace(" ", "T") + "Z"})
 
 with out.open("w", encoding="utf-8") as f:
     for item in items:
