@@ -8,8 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.raqib.alerts.delivery.AlertDispatcher;
+import org.raqib.alerts.delivery.DeliveryChannel;
+import org.raqib.alerts.delivery.DeliveryLedger;
+import org.raqib.alerts.delivery.RetryPolicy;
+import org.raqib.alerts.delivery.email.EmailChannel;
+import org.raqib.alerts.delivery.webhook.AddressGuard;
+import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.alerts.fanout.AlertFanout;
 import org.raqib.alerts.history.AlertHistory;
 import org.raqib.alerts.history.TopicReplay;
@@ -21,12 +33,14 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Alert;
+import org.raqib.core.model.PendingDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The alerts service: the subscriptions view, the fan-out of {@code raqib.matches} into {@code raqib.alerts}, the
- * alert history view, and the HTTP API, started and closed together. The composition root creates it with the
+ * delivery of alerts by webhook and email (dispatcher and ledger over {@code raqib.alerts.retry}), the alert
+ * history view, and the HTTP API, started and closed together. The composition root creates it with the
  * Kafka client properties (bootstrap servers plus pass-through), calls {@link #start()}, and closes it at
  * shutdown. Topics must exist (the app's topic step creates them).
  */
@@ -41,6 +55,9 @@ public final class AlertsService implements AutoCloseable {
     private final TopicReplay<String, Alert> alertsReplay;
     private final SubscriptionRegistry subscriptions;
     private final AlertFanout fanout;
+    private final TopicReplay<String, PendingDelivery> deliveriesReplay;
+    private final AlertDispatcher dispatcher;
+    private final DeliveryLedger ledger;
     private final AlertsHttpServer http;
     private final Thread starter;
 
@@ -79,6 +96,20 @@ public final class AlertsService implements AutoCloseable {
         });
         this.subscriptions = new SubscriptionRegistry(kafka);
         this.fanout = new AlertFanout(settings, kafka, subscriptions, registry, clock);
+        this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, (partition, offset, key, delivery) -> {
+            if (delivery != null) {
+                history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
+            }
+        });
+        this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, clock);
+        ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
+        List<DeliveryChannel> channels = List.of(
+                new WebhookChannel(new AddressGuard(settings.allowPrivateAddresses()), settings.deliveryTimeout(), clock,
+                        senders),
+                new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout()));
+        RetryPolicy policy = new RetryPolicy(settings.retryFirstDelay(), settings.retryMaxDelay(), settings.retryFor(),
+                new SplittableRandom()::nextDouble);
+        this.ledger = new DeliveryLedger(settings, kafka, subscriptions, channels, policy, registry, clock, senders);
         Supplier<Readiness> combined = () -> {
             if (!subscriptions.loaded()) {
                 return Readiness.notReady("still reading raqib.subscriptions");
@@ -97,6 +128,7 @@ public final class AlertsService implements AutoCloseable {
     public void start() {
         subscriptions.start();
         alertsReplay.start();
+        deliveriesReplay.start();
         http.start();
         starter.start();
     }
@@ -121,6 +153,20 @@ public final class AlertsService implements AutoCloseable {
         return subscriptions;
     }
 
+    /** The delivery ledger (for tests: how many deliveries this instance owes). */
+    public DeliveryLedger ledger() {
+        return ledger;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private void startFanout() {
         try {
             if (!subscriptions.awaitLoaded(LOAD_TIMEOUT)) {
@@ -130,11 +176,15 @@ public final class AlertsService implements AutoCloseable {
                 log.info("No subscriptions yet: created the built-in subscription {}", BuiltinSubscription.ID);
             }
             fanout.start();
+            dispatcher.start();
+            ledger.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
             log.error("Cannot create the built-in subscription; starting the fan-out without it", e);
             fanout.start();
+            dispatcher.start();
+            ledger.start();
         }
     }
 
@@ -144,6 +194,9 @@ public final class AlertsService implements AutoCloseable {
         starter.interrupt();
         http.close();
         fanout.close();
+        dispatcher.close();
+        ledger.close();
+        deliveriesReplay.close();
         alertsReplay.close();
         subscriptions.close();
     }

@@ -41,7 +41,7 @@ class AlertsServiceIT {
 
     @BeforeAll
     static void startService() throws IOException {
-        kafka.createTopics(3, Topics.MATCHES, Topics.ALERTS, Topics.SUBSCRIPTIONS, Topics.DLQ);
+        kafka.createTopics(3, Topics.MATCHES, Topics.ALERTS, Topics.ALERT_RETRIES, Topics.SUBSCRIPTIONS, Topics.DLQ);
         Path tokenFile = Files.createTempDirectory("raqib-alerts-it").resolve("admin.token");
         AlertsSettings settings = Fixtures.settings(tokenFile, Map.of("alice", "alice-token"));
         service = new AlertsService(settings, Map.of("bootstrap.servers", kafka.bootstrapServers()),

@@ -26,9 +26,15 @@ public final class Fixtures {
      * allowed (receivers run on loopback), fast retries for {@code retryFor} 30 s, SMTP on {@code smtpPort}.
      */
     public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort) {
+        return settings(tokenFile, subscribers, smtpPort, KafkaClusterExtension.uniqueName("alerts"), Duration.ofSeconds(30));
+    }
+
+    /** Test settings with the given consumer group and retry horizon. */
+    public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort, String groupId,
+            Duration retryFor) {
         return new AlertsSettings(0, "127.0.0.1", tokenFile.toString(), subscribers,
-                KafkaClusterExtension.uniqueName("alerts"), 1000, Duration.ofSeconds(1), true, true, true,
-                Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                groupId, 1000, Duration.ofSeconds(1), true, true, true,
+                Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1), retryFor,
                 "http://127.0.0.1:8080", new EmailSettings("127.0.0.1", smtpPort, "none", "", "", "raqib@example.org"));
     }
 
@@ -40,6 +46,13 @@ public final class Fixtures {
     /** A storyline match of article {@code articleId} naming Libya (LY, side libya), first in its story. */
     public static Match storylineMatch(String articleId) {
         return match(articleId, true, true, List.of());
+    }
+
+    /** A storyline match of article {@code articleId} from {@code source}. */
+    public static Match fromSource(String articleId, String source) {
+        Match m = storylineMatch(articleId);
+        return new Match(m.articleId(), m.storyId(), m.firstInStory(), source, m.feedId(), m.url(), m.title(), m.lang(),
+                m.publishedAt(), m.fetchedAt(), m.matchedAt(), m.entities(), m.rules(), m.storyline(), m.snippet());
     }
 
     /** A match with the given story flags and rule hits, naming Libya. */

@@ -3,8 +3,10 @@ package org.raqib.alerts.history;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public final class AlertHistory {
     private final int capacity;
     private final ArrayDeque<StoredAlert> alerts = new ArrayDeque<>();
     private final Map<String, StoredAlert> byId = new HashMap<>();
-    private final Map<String, List<DeliveryAttempt>> attempts = new HashMap<>();
+    private final Map<String, Map<String, List<DeliveryAttempt>>> attempts = new HashMap<>();
     private StreamPosition head = StreamPosition.start();
     private long lastSeq;
 
@@ -53,10 +55,13 @@ public final class AlertHistory {
         notifyAll();
     }
 
-    /** Records a delivery attempt of alert {@code alertId}; ignored when that alert is not kept. */
-    public synchronized void recordAttempt(String alertId, DeliveryAttempt attempt) {
-        if (byId.containsKey(alertId)) {
-            attempts.computeIfAbsent(alertId, id -> new ArrayList<>()).add(attempt);
+    /**
+     * Records the attempts so far of one delivery ({@code deliveryKey}: alert, channel, target) of alert
+     * {@code alertId}, replacing what was known of that delivery; ignored when that alert is not kept.
+     */
+    public synchronized void recordAttempts(String alertId, String deliveryKey, List<DeliveryAttempt> sofar) {
+        if (byId.containsKey(alertId) && !sofar.isEmpty()) {
+            attempts.computeIfAbsent(alertId, id -> new LinkedHashMap<>()).put(deliveryKey, List.copyOf(sofar));
         }
     }
 
@@ -67,7 +72,10 @@ public final class AlertHistory {
 
     /** Delivery attempts of alert {@code id}, oldest first. */
     public synchronized List<DeliveryAttempt> attempts(String id) {
-        return List.copyOf(attempts.getOrDefault(id, List.of()));
+        List<DeliveryAttempt> all = new ArrayList<>();
+        attempts.getOrDefault(id, Map.of()).values().forEach(all::addAll);
+        all.sort(Comparator.comparing(DeliveryAttempt::at));
+        return all;
     }
 
     /** Alerts passing {@code query}, newest first, at most {@code query.limit()}. */

@@ -14,6 +14,11 @@ public record Caller(String name, boolean admin) {
         Objects.requireNonNull(name, "name");
     }
 
+    /** The authenticated caller of an {@code /api} request, for routes that other modules add as plug-ins. */
+    public static Caller of(io.javalin.http.Context ctx) {
+        return Callers.of(ctx);
+    }
+
     /** Whether this caller may see and change what {@code owner} owns. */
     public boolean mayAccess(String owner) {
         return admin || name.equals(owner);

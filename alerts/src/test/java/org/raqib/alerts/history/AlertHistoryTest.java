@@ -76,8 +76,9 @@ class AlertHistoryTest {
     void listsDeliveryAttemptsOfKeptAlerts() {
         AlertHistory history = new AlertHistory(10);
         history.add(0, 0, alert("a", "s", 0));
-        history.recordAttempt("a", new DeliveryAttempt("webhook", "https://x", Fixtures.T0, "failed", "503"));
-        history.recordAttempt("zz", new DeliveryAttempt("webhook", "https://x", Fixtures.T0, "failed", "503"));
+        DeliveryAttempt failed = new DeliveryAttempt("webhook", "https://x", Fixtures.T0, "failed", "503");
+        history.recordAttempts("a", "a|webhook|https://x", List.of(failed));
+        history.recordAttempts("zz", "zz|webhook|https://x", List.of(failed));
         assertThat(history.attempts("a")).extracting(DeliveryAttempt::detail).isEqualTo(List.of("503"));
         assertThat(history.attempts("zz")).isEmpty();
     }

@@ -1,0 +1,141 @@
+package org.raqib.alerts.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Alert;
+import org.raqib.core.model.PendingDelivery;
+import org.raqib.core.model.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code raqib.alerts} (consumer group {@code alerts.groupId + "-dispatch"}) and, for each alert whose
+ * subscription has push channels, writes one pending delivery per channel to {@code raqib.alerts.retry}, due now.
+ * It never calls a receiver itself, so a slow receiver cannot hold up the stream of alerts; the
+ * {@link DeliveryLedger} does. Offsets are committed after the pending deliveries are acknowledged
+ * (at-least-once: a repeat writes the same key again, and the ledger keeps one delivery per key).
+ */
+public final class AlertDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+    private static final Set<String> PUSH_CHANNELS = Set.of("webhook", "email");
+
+    private final SubscriptionRegistry subscriptions;
+    private final Clock clock;
+    private final KafkaConsumer<String, Alert> consumer;
+    private final KafkaProducer<String, PendingDelivery> producer;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** A dispatcher over the cluster of {@code kafka}; call {@link #start()} once subscriptions are loaded. */
+    public AlertDispatcher(AlertsSettings settings, Map<String, Object> kafka, SubscriptionRegistry subscriptions,
+            Clock clock) {
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+        Map<String, Object> consumerProps = new HashMap<>(kafka);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-dispatch");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A new group starts at the beginning: an alert written while no dispatcher had joined yet is still owed.
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-dispatch");
+        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new LenientDeserializer<>(Topics.ALERTS.valueSerde().deserializer()));
+        Map<String, Object> producerProps = new HashMap<>(kafka);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-dispatch");
+        this.producer = new KafkaProducer<>(producerProps, Topics.ALERT_RETRIES.keySerde().serializer(),
+                Topics.ALERT_RETRIES.valueSerde().serializer());
+        this.thread = new Thread(this::run, "raqib-alerts-dispatch");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts consuming on its own thread. */
+    public synchronized void start() {
+        if (!closed) {
+            thread.start();
+        }
+    }
+
+    /** The deliveries {@code alert} owes under {@code subscription}: one per push channel. */
+    public static List<PendingDelivery> deliveriesOf(Alert alert, Subscription subscription, Clock clock) {
+        return subscription.channels().stream()
+                .filter(c -> PUSH_CHANNELS.contains(c.type()))
+                .map(c -> new PendingDelivery(alert, c, "pending", List.of(), clock.instant()))
+                .toList();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            while (!closed) {
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
+                    Alert alert = record.value();
+                    if (alert == null) {
+                        continue; // Undecodable: the history view logs it; nothing can be delivered.
+                    }
+                    subscriptions.get(alert.subscriptionId()).ifPresent(subscription -> {
+                        for (PendingDelivery delivery : deliveriesOf(alert, subscription, clock)) {
+                            sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), delivery.key(), delivery)));
+                        }
+                    });
+                }
+                producer.flush();
+                for (Future<RecordMetadata> ack : sent) {
+                    ack.get();
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            // close() woke the consumer: the normal way out of poll().
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!closed) {
+                log.error("Alert dispatch stopped; uncommitted alerts are dispatched again at the next start", e);
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops consuming and closes the clients. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        consumer.wakeup();
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ofSeconds(5));
+        } else {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

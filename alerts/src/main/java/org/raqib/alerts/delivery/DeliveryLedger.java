@@ -1,0 +1,340 @@
+package org.raqib.alerts.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.json.Json;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.DeadLetter;
+import org.raqib.core.model.DeliveryAttempt;
+import org.raqib.core.model.PendingDelivery;
+import org.raqib.core.model.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the deliveries still owed on {@code raqib.alerts.retry} and makes them happen. Instances share the
+ * topic's partitions through the consumer group {@code alerts.groupId + "-delivery"}; on each assignment the
+ * instance reads its partitions from the beginning (the compacted topic is the state, like a state store's
+ * changelog), and once caught up schedules every pending delivery at its due time. Each attempt runs on its own
+ * thread with the channel's timeout, so one slow or failing receiver never delays another. Its outcome is written
+ * back: {@code delivered} or {@code dead-lettered} (then a tombstone), or {@code pending} with the next time from
+ * the {@link RetryPolicy}. A delivery that exhausts its retries goes to {@code raqib.dlq} with its attempts.
+ *
+ * <p>At-least-once: a crash between a receiver's answer and the write of the outcome repeats that attempt after
+ * the restart, with the same {@code webhook-id}.
+ */
+public final class DeliveryLedger implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLedger.class);
+
+    /** One owed delivery and the partition it lives in. */
+    private record Owed(PendingDelivery delivery, int partition) {}
+
+    private final SubscriptionRegistry subscriptions;
+    private final Map<String, DeliveryChannel> channels = new HashMap<>();
+    private final RetryPolicy policy;
+    private final Clock clock;
+    private final Duration rescheduleAfterWriteFailure;
+    private final KafkaConsumer<String, PendingDelivery> consumer;
+    private final KafkaProducer<String, PendingDelivery> producer;
+    private final KafkaProducer<String, String> deadLetters;
+    private final Map<String, Owed> owed = new ConcurrentHashMap<>();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<TopicPartition, Long> loading = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService senders;
+    private final MeterRegistry registry;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /**
+     * A ledger over the cluster of {@code kafka}, delivering on {@code channels}; call {@link #start()}.
+     *
+     * @param settings {@code alerts.*} settings (group, retry policy)
+     * @param kafka Kafka client properties
+     * @param subscriptions current subscriptions (secrets; a removed subscription's deliveries are dropped)
+     * @param channels the push channels, by {@link DeliveryChannel#type()}
+     * @param policy when to retry
+     * @param registry where meters go
+     * @param clock time of attempts
+     * @param senders where attempts run; closed with the ledger
+     */
+    public DeliveryLedger(AlertsSettings settings, Map<String, Object> kafka, SubscriptionRegistry subscriptions,
+            Collection<DeliveryChannel> channels, RetryPolicy policy, MeterRegistry registry, Clock clock,
+            ExecutorService senders) {
+        this.subscriptions = subscriptions;
+        channels.forEach(c -> this.channels.put(c.type(), c));
+        this.policy = policy;
+        this.clock = clock;
+        this.registry = registry;
+        this.senders = senders;
+        this.rescheduleAfterWriteFailure = settings.retryFirstDelay();
+        Map<String, Object> consumerProps = new HashMap<>(kafka);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId() + "-delivery");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery");
+        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new LenientDeserializer<>(Topics.ALERT_RETRIES.valueSerde().deserializer()));
+        Map<String, Object> producerProps = new HashMap<>(kafka);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery");
+        this.producer = new KafkaProducer<>(producerProps, Topics.ALERT_RETRIES.keySerde().serializer(),
+                Topics.ALERT_RETRIES.valueSerde().serializer());
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery-dlq");
+        this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "raqib-alerts-delivery-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        Gauge.builder("raqib.alerts.retries.pending", owed,
+                        o -> o.values().stream().filter(e -> !e.delivery().attempts().isEmpty()).count())
+                .description("Deliveries that failed at least once and are waiting for their next attempt")
+                .register(registry);
+        this.thread = new Thread(this::run, "raqib-alerts-delivery");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts consuming on its own thread. */
+    public synchronized void start() {
+        if (!closed) {
+            thread.start();
+        }
+    }
+
+    /** Deliveries this instance currently owes (its partitions only). */
+    public int owedCount() {
+        return owed.size();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ALERT_RETRIES.name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Rebuild the owed deliveries of these partitions from the compacted log.
+                    consumer.seekToBeginning(partitions);
+                    loading.putAll(consumer.endOffsets(partitions));
+                }
+            });
+            while (!closed) {
+                for (ConsumerRecord<String, PendingDelivery> record : consumer.poll(Duration.ofMillis(200))) {
+                    apply(record);
+                }
+                for (Map.Entry<TopicPartition, Long> partition : List.copyOf(loading.entrySet())) {
+                    if (consumer.position(partition.getKey()) >= partition.getValue()) {
+                        loading.remove(partition.getKey());
+                        int p = partition.getKey().partition();
+                        owed.forEach((key, entry) -> {
+                            if (entry.partition() == p) {
+                                schedule(key, entry);
+                            }
+                        });
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke the consumer: the normal way out of poll().
+        } catch (RuntimeException e) {
+            if (!closed) {
+                log.error("Delivery ledger stopped; owed deliveries are picked up by the next instance or start", e);
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(loading::remove);
+        owed.values().removeIf(e -> partitions.stream().anyMatch(p -> p.partition() == e.partition()));
+    }
+
+    private void apply(ConsumerRecord<String, PendingDelivery> record) {
+        PendingDelivery delivery = record.value();
+        if (delivery == null || !delivery.state().equals("pending")) {
+            owed.remove(record.key());
+            return;
+        }
+        Owed entry = new Owed(delivery, record.partition());
+        owed.put(record.key(), entry);
+        if (!loading.containsKey(new TopicPartition(record.topic(), record.partition()))) {
+            schedule(record.key(), entry);
+        }
+    }
+
+    private void schedule(String key, Owed entry) {
+        Instant due = entry.delivery().nextAttemptAt() == null ? clock.instant() : entry.delivery().nextAttemptAt();
+        long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+        int version = entry.delivery().attempts().size();
+        timer.schedule(() -> attempt(key, version), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt(String key, int version) {
+        Owed entry = owed.get(key);
+        if (closed || entry == null || entry.delivery().attempts().size() != version || !inFlight.add(key)) {
+            return; // Superseded, finished, or already being attempted.
+        }
+        PendingDelivery delivery = entry.delivery();
+        Optional<Subscription> subscription = subscriptions.get(delivery.alert().subscriptionId());
+        DeliveryChannel channel = channels.get(delivery.channel().type());
+        CompletableFuture<DeliveryResult> result;
+        if (subscription.isEmpty()) {
+            result = CompletableFuture.completedFuture(DeliveryResult.permanent("subscription was removed"));
+        } else if (channel == null) {
+            result = CompletableFuture.completedFuture(
+                    DeliveryResult.permanent("no channel of type " + delivery.channel().type() + " is configured"));
+        } else {
+            result = CompletableFuture.supplyAsync(
+                            () -> channel.deliver(delivery.alert(), subscription.get(), delivery.channel().target()), senders)
+                    .thenCompose(f -> f)
+                    .exceptionally(e -> DeliveryResult.retry("unexpected error: " + e));
+        }
+        result.thenAccept(outcome -> record(key, entry, outcome));
+    }
+
+    private void record(String key, Owed entry, DeliveryResult outcome) {
+        PendingDelivery delivery = entry.delivery();
+        Instant now = clock.instant();
+        List<DeliveryAttempt> attempts = new ArrayList<>(delivery.attempts());
+        attempts.add(new DeliveryAttempt(delivery.channel().type(), delivery.channel().target(), now,
+                outcome.delivered() ? "delivered" : "failed", outcome.detail()));
+        Optional<Instant> next = outcome.delivered() || !outcome.retryable()
+                ? Optional.empty()
+                : policy.nextAttempt(attempts.size(), attempts.get(0).at(), now);
+        String state = outcome.delivered() ? "delivered" : next.isPresent() ? "pending" : "dead-lettered";
+        PendingDelivery updated = new PendingDelivery(delivery.alert(), delivery.channel(), state, attempts,
+                next.orElse(null));
+        String channel = delivery.channel().type();
+        Counter.builder("raqib.alerts.delivered").description("Delivery attempts by channel and outcome")
+                .tags("channel", channel, "outcome", outcome.delivered() ? "delivered" : state.equals("pending") ? "retrying" : state)
+                .register(registry).increment();
+        if (outcome.delivered()) {
+            latency(channel, "match", delivery.alert().match().matchedAt(), now);
+            latency(channel, "fetch", delivery.alert().match().fetchedAt(), now);
+        }
+        inFlight.remove(key);
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        writes.add(send(key, updated));
+        if (!state.equals("pending")) {
+            if (state.equals("dead-lettered")) {
+                writes.add(deadLetter(key, updated));
+                log.warn("Gave up delivering alert {} by {} after {} attempts: {}", delivery.alert().id(), channel,
+                        attempts.size(), outcome.detail());
+            }
+            writes.add(send(key, null));
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
+            if (error != null && !closed) {
+                log.warn("Cannot record the outcome of delivery {}; attempting again in {}", key,
+                        rescheduleAfterWriteFailure, error);
+                timer.schedule(() -> attempt(key, delivery.attempts().size()),
+                        rescheduleAfterWriteFailure.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private void latency(String channel, String from, Instant start, Instant now) {
+        if (start != null && !start.isAfter(now)) {
+            Timer.builder("raqib.alerts.delivery.latency")
+                    .description("Time from an article's fetch or match to its delivery")
+                    .tags("channel", channel, "from", from).publishPercentileHistogram()
+                    .register(registry).record(Duration.between(start, now));
+        }
+    }
+
+    private CompletableFuture<Void> send(String key, PendingDelivery value) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), key, value), (metadata, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    private CompletableFuture<Void> deadLetter(String key, PendingDelivery delivery) {
+        DeliveryAttempt last = delivery.attempts().get(delivery.attempts().size() - 1);
+        DeadLetter letter = new DeadLetter(delivery.channel().type(),
+                "gave up delivering alert " + delivery.alert().id() + " to " + delivery.channel().target() + " after "
+                        + delivery.attempts().size() + " attempts; last: " + last.detail(),
+                "", Topics.ALERT_RETRIES.name(), -1, -1, key, Json.write(delivery), "utf-8", clock.instant());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        deadLetters.send(new ProducerRecord<>(Topics.DLQ.name(), key, Json.write(letter)), (metadata, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Stops consuming and attempting; owed deliveries stay in the topic for the next start. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        consumer.wakeup();
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ofSeconds(5));
+        } else {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        timer.shutdownNow();
+        senders.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+        deadLetters.close(Duration.ofSeconds(5));
+    }
+}

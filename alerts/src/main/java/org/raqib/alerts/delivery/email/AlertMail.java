@@ -1,0 +1,121 @@
+package org.raqib.alerts.delivery.email;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.raqib.core.model.Alert;
+import org.raqib.core.model.EntityHit;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.RuleHit;
+
+/**
+ * The text of an alert mail: a subject, a plain-text part, and an HTML part laid out right-to-left for Arabic in
+ * which each name the recogniser found in the title is highlighted (from its mention offsets) and followed by its
+ * English label. Everything taken from an article is HTML-escaped.
+ */
+public final class AlertMail {
+
+    private AlertMail() {}
+
+    /** The subject line, one line. */
+    public static String subject(Alert alert) {
+        String prefix = alert.kind().equals("also-reported") ? "[Raqib] Also reported: " : "[Raqib] ";
+        return oneLine(prefix + alert.match().title());
+    }
+
+    /** The plain-text part. */
+    public static String text(Alert alert, String alertUrl) {
+        Match m = alert.match();
+        StringBuilder text = new StringBuilder();
+        text.append(m.title()).append("\n\n");
+        if (!m.snippet().isEmpty()) {
+            text.append(m.snippet()).append("\n\n");
+        }
+        text.append("Source: ").append(m.source()).append('\n');
+        text.append("Entities: ").append(labels(m)).append('\n');
+        text.append("Rules: ").append(rules(m)).append('\n');
+        text.append("Read: ").append(m.url()).append('\n');
+        text.append("Alert: ").append(alertUrl).append('\n');
+        return text.toString();
+    }
+
+    /** The HTML part. */
+    public static String html(Alert alert, String alertUrl) {
+        Match m = alert.match();
+        String lang = m.lang() == null || m.lang().isBlank() ? "ar" : m.lang();
+        String dir = lang.startsWith("ar") ? "rtl" : "ltr";
+        return "<!DOCTYPE html><html lang=\"" + escape(lang) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + escape(m.title()) + "</title></head>"
+                + "<body dir=\"" + dir + "\" style=\"font-family: Tahoma, Arial, sans-serif;\">"
+                + "<h2 style=\"text-align: start;\">" + highlightedTitle(m) + "</h2>"
+                + (m.snippet().isEmpty() ? "" : "<p>" + escape(m.snippet()) + "</p>")
+                + "<p dir=\"ltr\" style=\"text-align: left;\">Source: " + escape(m.source()) + "<br>Entities: "
+                + escape(labels(m)) + "<br>Rules: " + escape(rules(m)) + "</p>"
+                + "<p><a href=\"" + escape(m.url()) + "\">" + (dir.equals("rtl") ? "اقرأ المقال" : "Read the article")
+                + "</a> · <a dir=\"ltr\" href=\"" + escape(alertUrl) + "\">Alert " + escape(alert.id()) + "</a></p>"
+                + "</body></html>";
+    }
+
+    /** The title with every valid, non-overlapping title mention wrapped in {@code <mark>} and its English label. */
+    static String highlightedTitle(Match match) {
+        record Span(int start, int end, String label) {}
+        String title = match.title() == null ? "" : match.title();
+        List<Span> spans = new ArrayList<>();
+        for (EntityHit entity : match.entities()) {
+            entity.mentions().stream()
+                    .filter(mention -> mention.field().equals("title") && mention.end() <= title.length()
+                            && title.substring(mention.start(), mention.end()).equals(mention.text()))
+                    .forEach(mention -> spans.add(new Span(mention.start(), mention.end(), entity.label())));
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        StringBuilder html = new StringBuilder();
+        int at = 0;
+        for (Span span : spans) {
+            if (span.start() < at) {
+                continue; // Overlaps the previous highlight: keep the first.
+            }
+            html.append(escape(title.substring(at, span.start())))
+                    .append("<mark style=\"background: #fff3a0;\">").append(escape(title.substring(span.start(), span.end())))
+                    .append("</mark> <small dir=\"ltr\">(").append(escape(span.label())).append(")</small>");
+            at = span.end();
+        }
+        html.append(escape(title.substring(at)));
+        return html.toString();
+    }
+
+    private static String labels(Match m) {
+        return String.join(", ", m.entities().stream().map(e -> e.label() + " (" + e.id() + ")").toList());
+    }
+
+    private static String rules(Match m) {
+        List<String> rules = new ArrayList<>(m.rules().stream().map(RuleHit::name).toList());
+        if (m.storyline()) {
+            rules.add(0, "storyline");
+        }
+        return String.join(", ", rules);
+    }
+
+    /** Escapes text for HTML element content and double-quoted attributes. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+}

@@ -1,0 +1,93 @@
+package org.raqib.alerts.delivery.email;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.raqib.alerts.delivery.DeliveryChannel;
+import org.raqib.alerts.delivery.DeliveryResult;
+import org.raqib.core.config.EmailSettings;
+import org.raqib.core.model.Alert;
+import org.raqib.core.model.Subscription;
+
+/**
+ * Sends one alert mail per alert over SMTP ({@code alerts.email}): {@code multipart/alternative} with the text
+ * and the right-to-left HTML of {@link AlertMail}. The ledger runs it on its own thread, bounded by the delivery
+ * timeout. Without a configured host every attempt fails (and is retried), saying what to configure.
+ */
+public final class EmailChannel implements DeliveryChannel {
+
+    private final EmailSettings settings;
+    private final String publicUrl;
+    private final Session session;
+
+    /** A channel for the SMTP server of {@code settings}; links point under {@code publicUrl}. */
+    public EmailChannel(EmailSettings settings, String publicUrl, Duration timeout) {
+        this.settings = settings;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        String protocol = settings.tls().equals("smtps") ? "smtps" : "smtp";
+        Properties props = new Properties();
+        props.put("mail.transport.protocol", protocol);
+        props.put("mail." + protocol + ".host", settings.host());
+        props.put("mail." + protocol + ".port", Integer.toString(settings.port()));
+        props.put("mail." + protocol + ".connectiontimeout", Long.toString(timeout.toMillis()));
+        props.put("mail." + protocol + ".timeout", Long.toString(timeout.toMillis()));
+        props.put("mail." + protocol + ".writetimeout", Long.toString(timeout.toMillis()));
+        props.put("mail." + protocol + ".auth", Boolean.toString(!settings.username().isEmpty()));
+        if (settings.tls().equals("starttls")) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        if (!settings.tls().equals("none")) {
+            props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        this.session = Session.getInstance(props);
+    }
+
+    @Override
+    public String type() {
+        return "email";
+    }
+
+    @Override
+    public CompletableFuture<DeliveryResult> deliver(Alert alert, Subscription subscription, String target) {
+        if (settings.host().isBlank()) {
+            return CompletableFuture.completedFuture(
+                    DeliveryResult.retry("no SMTP server: set alerts.email.host to deliver email"));
+        }
+        try {
+            Transport.send(message(alert, target), settings.username().isEmpty() ? null : settings.username(),
+                    settings.username().isEmpty() ? null : settings.password());
+            return CompletableFuture.completedFuture(DeliveryResult.ok("sent to " + target));
+        } catch (MessagingException e) {
+            return CompletableFuture.completedFuture(DeliveryResult.retry("SMTP: " + e.getMessage()));
+        }
+    }
+
+    /** The message for {@code alert} to {@code to}. */
+    MimeMessage message(Alert alert, String to) throws MessagingException {
+        String alertUrl = publicUrl + "/api/alerts/" + alert.id();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(AlertMail.text(alert, alertUrl), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(AlertMail.html(alert, alertUrl), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(settings.from()));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+        message.setSubject(AlertMail.subject(alert), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(alert.createdAt()));
+        message.setHeader("X-Raqib-Alert-Id", alert.id());
+        message.setContent(alternative);
+        return message;
+    }
+}
