@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -148,14 +149,7 @@ public final class IngestWorker implements AutoCloseable {
             consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             consumer = new KafkaConsumer<>(consumerProps, Topics.FEEDS.keySerde().deserializer(),
                     Topics.FEEDS.valueSerde().deserializer());
-            Map<String, Object> producerProps = clients.properties();
-            producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, groupId + "-" + workerId);
-            producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-ingest-" + workerId);
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producerProps.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            producer = new KafkaProducer<>(producerProps, Topics.ARTICLES.keySerde().serializer(), this::serialize);
-            producer.initTransactions();
+            producer = newProducer();
             consumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
             log.info("Ingest worker {} joined group {}", workerId, groupId);
             while (running) {
@@ -172,10 +166,10 @@ public final class IngestWorker implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() woke the consumer to stop
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+        } catch (OutOfOrderSequenceException | AuthorizationException e) {
             failure = e;
-            log.error("Ingest worker {} stopped: {} (another worker with the same id, or no permission)", workerId,
-                    e.toString());
+            log.error("Ingest worker {} stopped: {} (lost writes or no permission; check the cluster and the ACLs)",
+                    workerId, e.toString());
         } catch (RuntimeException e) {
             if (!killed) {
                 failure = e;
@@ -184,6 +178,19 @@ public final class IngestWorker implements AutoCloseable {
         } finally {
             shutdown();
         }
+    }
+
+    private KafkaProducer<String, Object> newProducer() {
+        Map<String, Object> props = clients.properties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, groupId + "-" + workerId);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-ingest-" + workerId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        KafkaProducer<String, Object> created =
+                new KafkaProducer<>(props, Topics.ARTICLES.keySerde().serializer(), this::serialize);
+        created.initTransactions();
+        return created;
     }
 
     private byte[] serialize(String topic, Object value) {
@@ -258,7 +265,18 @@ public final class IngestWorker implements AutoCloseable {
             // The group metadata makes the commit fail if this worker lost its partitions meanwhile (zombie fencing).
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             producer.commitTransaction();
-        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            if (killed) {
+                throw e;
+            }
+            // Worker ids are unique, so this is our own transaction outliving transaction.timeout.ms (a stall): the
+            // coordinator aborted it. Drop the round and start a fresh producer; the feeds are polled again.
+            log.warn("Ingest worker {}: poll round aborted by the broker after a stall ({}); continuing with a new"
+                    + " producer", workerId, e.toString());
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+            return;
+        } catch (OutOfOrderSequenceException | AuthorizationException e) {
             throw e;
         } catch (KafkaException | IllegalStateException e) {
             if (killed) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -192,6 +193,59 @@ class IngestWorkerIT {
             assertThat(ids).doesNotHaveDuplicates();
             assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedArticleIds());
         });
+    }
+
+    @Test
+    void aWorkerPresumedDeadCannotCommitOnceItsFeedsHaveMovedOn() throws InterruptedException {
+        // a stalls mid-round past max.poll.interval.ms: the group gives its feeds to b; when a wakes up, its round
+        // must not commit (the group generation in its offset commit is stale), or b's items would be doubled.
+        clients = new KafkaClients(kafka.bootstrapServers(), new KafkaSettings(kafka.bootstrapServers(),
+                new EmbeddedBrokerSettings("data/kafka", 9092, 9093),
+                Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000", "max.poll.interval.ms", "8000",
+                        "transaction.timeout.ms", "60000")));
+        IngestWorker a = worker("a");
+        IngestWorker b = worker("b");
+        a.start();
+        b.start();
+        assertThatEventually(() -> {
+            assertThat(a.assignedFeeds()).isNotEmpty();
+            assertThat(b.assignedFeeds()).isNotEmpty();
+        });
+        assertThatEventually(() -> assertThat(committedArticleIds()).hasSameSizeAs(expectedArticleIds()));
+
+        CountDownLatch wake = new CountDownLatch(1);
+        AtomicBoolean stalled = new AtomicBoolean();
+        a.midTransaction = sent -> {
+            if (sent > 0 && stalled.compareAndSet(false, true)) {
+                try {
+                    wake.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Set<String> feedsOfA = a.assignedFeeds();
+        for (int i = 0; i < 3 * SOURCES && !stalled.get(); i++) {
+            advanceSimulator(1);
+            assertThatEventually(() -> assertThat(stalled.get() || publishedAll()).isTrue());
+        }
+        assertThat(stalled).isTrue();
+        assertThatEventually(() -> assertThat(b.assignedFeeds()).containsAll(feedsOfA));
+        int roundsBefore = b.committedRounds();
+        advanceSimulator(SOURCES);
+        assertThatEventually(() -> assertThat(b.committedRounds()).isGreaterThan(roundsBefore));
+
+        // a wakes within its transaction timeout: only the stale generation can stop its commit now.
+        wake.countDown();
+        advanceSimulator(SOURCES);
+        assertThatEventually(() -> assertThat(a.assignedFeeds()).isNotEmpty());
+
+        assertThatEventually(Duration.ofSeconds(120), () -> {
+            List<String> ids = committedArticleIds();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedArticleIds());
+        });
+        assertThat(a.failure()).isEmpty();
     }
 
     private boolean publishedAll() {
