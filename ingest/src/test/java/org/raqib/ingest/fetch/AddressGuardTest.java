@@ -54,6 +54,17 @@ class AddressGuardTest {
                 .hasMessageContaining("allowPrivate");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://2130706433/feed", "http://127.1/feed", "http://[::1]/feed",
+            "http://[::ffff:7f00:1]/feed", "http://0.0.0.0:8080/"})
+    void refusesLoopbackSpelledAsNumbersTheWayTheClientWouldConnect(String url) {
+        // The system resolver parses these literals exactly as the HTTP client will, so what is checked is what
+        // would be connected to.
+        assertThatThrownBy(() -> new AddressGuard(false).check(URI.create(url), false))
+                .isInstanceOfSatisfying(FetchException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED));
+    }
+
     @Test
     void letsAFeedMarkedAllowPrivateReachLoopback() throws FetchException {
         assertThat(resolvingTo("127.0.0.1").check(URI.create("http://localhost:8080/feed"), true)).hasSize(1);
