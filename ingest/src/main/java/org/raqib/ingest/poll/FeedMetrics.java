@@ -29,6 +29,7 @@ final class FeedMetrics {
     static final String BACKOFF = "raqib.feed.backoff";
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Map<String, Gauges> gauges = new ConcurrentHashMap<>();
 
     /** Freshness lag needs "now": the newest item time is kept and the gauge computes the lag when scraped. */
@@ -36,8 +37,6 @@ final class FeedMetrics {
         final AtomicLong newestItemEpochMillis = new AtomicLong(Long.MIN_VALUE);
         final AtomicLong backoffMillis = new AtomicLong();
     }
-
-    private final Clock clock;
 
     FeedMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -316,9 +315,8 @@ public final class FeedSimulator implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                throw new UncheckedIOException(new IOException("feed simulator threads did not stop within 5 s"));
-            }
+            // Handlers are short; a thread still writing to a vanished client ends with its socket.
+            executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
