@@ -119,7 +119,7 @@ public final class AlertsService implements AutoCloseable {
             }
             return readiness.get();
         };
-        this.http = new AlertsHttpServer(settings, tokens, history, subscriptions, combined, plugins, registry);
+        this.http = new AlertsHttpServer(settings, tokens, history, subscriptions, combined, plugins, registry, clock);
         this.starter = new Thread(this::startFanout, "raqib-alerts-start");
         this.starter.setDaemon(true);
     }

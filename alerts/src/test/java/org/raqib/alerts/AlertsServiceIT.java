@@ -98,6 +98,11 @@ class AlertsServiceIT {
         assertThat(Json.mapper().readTree(get("/api/alerts?limit=100", "alice-token").body()).findValuesAsText("subscriptionId"))
                 .containsOnly("alice-ly");
 
+        HttpResponse<String> feed = get("/api/subscriptions/alice-ly/feed.atom?token=alice-token", null);
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("atom+xml"));
+        assertThat(feed.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "https://example.org/alice-1");
+
         assertThat(send("DELETE", "/api/subscriptions/alice-ly", "alice-token", "").statusCode()).isEqualTo(204);
         assertThat(get("/api/subscriptions/alice-ly", admin).statusCode()).isEqualTo(404);
     }

@@ -11,6 +11,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,10 +53,11 @@ public final class AlertsHttpServer implements AutoCloseable {
      * @param readiness what {@code /health/ready} reports
      * @param plugins more routes, applied to the configuration in order
      * @param registry where the server's meters go
+     * @param clock time of feeds
      */
     public AlertsHttpServer(AlertsSettings settings, AccessTokens tokens, AlertHistory history,
             SubscriptionRegistry subscriptions, Supplier<Readiness> readiness, List<Consumer<JavalinConfig>> plugins,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(readiness, "readiness");
@@ -65,6 +67,7 @@ public final class AlertsHttpServer implements AutoCloseable {
         this.streams = Executors.newCachedThreadPool(named("raqib-alerts-sse-"));
         this.stream = new AlertStream(history, settings.keepAlive(), streams, open);
         AlertRoutes alerts = new AlertRoutes(history, subscriptions);
+        String publicUrl = settings.publicUrl().replaceAll("/+$", "");
         SubscriptionRoutes subs = new SubscriptionRoutes(subscriptions);
         this.javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -81,6 +84,7 @@ public final class AlertsHttpServer implements AutoCloseable {
                 get("/api/subscriptions/{id}", subs::get);
                 put("/api/subscriptions/{id}", subs::replace);
                 delete("/api/subscriptions/{id}", subs::delete);
+                get("/api/subscriptions/{id}/feed.atom", ctx -> subs.feed(ctx, history, publicUrl, clock));
             });
             plugins.forEach(plugin -> plugin.accept(config));
         });

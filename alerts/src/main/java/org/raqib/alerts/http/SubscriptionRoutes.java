@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.raqib.alerts.history.AlertHistory;
+import org.raqib.alerts.history.AlertQuery;
 import org.raqib.alerts.subscriptions.FieldError;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.subscriptions.SubscriptionValidator;
@@ -37,6 +41,15 @@ final class SubscriptionRoutes {
 
     void get(Context ctx) {
         Responses.json(ctx, 200, visible(ctx, ctx.pathParam("id")));
+    }
+
+    void feed(Context ctx, AlertHistory history, String publicUrl, Clock clock) {
+        Subscription subscription = visible(ctx, ctx.pathParam("id"));
+        AlertQuery query = new AlertQuery(50, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(subscription.id()), alert -> true);
+        String self = publicUrl + "/api/subscriptions/" + subscription.id() + "/feed.atom";
+        ctx.contentType("application/atom+xml; charset=utf-8")
+                .result(AtomFeed.render(subscription, history.newestFirst(query), self, clock.instant()));
     }
 
     void create(Context ctx) {
