@@ -51,9 +51,11 @@ class DeliveryIT {
         kafka.createTopics(3, Topics.MATCHES, Topics.ALERTS, Topics.ALERT_RETRIES, Topics.SUBSCRIPTIONS, Topics.DLQ);
     }
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private AlertsService start(AlertsSettings settings) {
         AlertsService service = new AlertsService(settings, Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new SimpleMeterRegistry());
+                registry);
         service.start();
         assertThatEventually(() -> assertThat(get(service, "/health/ready").statusCode()).isEqualTo(200));
         return service;
@@ -90,6 +92,12 @@ class DeliveryIT {
             assertThat(event.get("data").get("match").get("articleId").asText()).isEqualTo("signed-1");
             assertThatEventually(() -> assertThat(get(service, "/api/alerts/" + request.id()).body())
                     .contains("\"outcome\":\"delivered\""));
+            assertThat(registry.get("raqib.alerts.created").tag("kind", "new").counter().count()).isPositive();
+            assertThat(registry.get("raqib.alerts.delivered").tags("channel", "webhook", "outcome", "delivered")
+                    .counter().count()).isPositive();
+            assertThat(registry.get("raqib.alerts.delivery.latency").tags("channel", "webhook", "from", "match")
+                    .timer().count()).isPositive();
+            assertThat(registry.get("raqib.alerts.retries.pending").gauge()).isNotNull();
         }
     }
 
