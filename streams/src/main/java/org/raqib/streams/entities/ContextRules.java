@@ -83,6 +83,11 @@ final class ContextRules {
             "BELGASSEM_HAFTAR");
     private static final Set<String> RUSSIAN_MILITARY = Set.of("WAGNER", "AFRICA_CORPS", "REDUT", "CONVOY",
             "RU_MOD", "YEVKUROV");
+    private static final Set<String> MUSIC_CUES = folded("موسيقى", "الموسيقى", "الموسيقار", "موسيقار",
+            "الأوبرا", "أوبرا", "الأوركسترا", "أوركسترا", "السيمفوني", "سيمفونية", "مقطوعات", "الملحن", "ريتشارد");
+    private static final Set<String> OTHER_COMMANDS = folded("للجيش", "لشرطة", "للشرطة", "للأمن", "للدرك",
+            "للحرس");
+    private static final String COMMAND = TextFolding.fold("قيادة");
     private static final String MALI = TextFolding.fold("مالي");
     private static final String ARTICLE = "\u0627\u0644";
 
@@ -160,8 +165,16 @@ final class ContextRules {
                         ? accept(c, f, "NE_JUNTA", 0.75, "niger-context") : Optional.empty();
             }
             case "KHALIFA_HAFTAR" -> Optional.of(haftar(c, f, earlier, ctx));
-            case "LNA" -> ctx.any(EAST_IDS) || ctx.guardedHaftar
-                    ? accept(c, f, "LNA", 0.75, "eastern-context") : Optional.empty();
+            case "LNA" -> {
+                // القيادة العامة is any general command (of Dubai's police, of Sudan's army); the army alone may be
+                // Tripoli's forces: both need the eastern command or, for the command, Libya in context
+                boolean east = ctx.any(EAST_IDS) || ctx.guardedHaftar;
+                boolean command = c.alias().tokens().get(0).endsWith(COMMAND);
+                yield east || (command && ctx.sameSide(c) && !OTHER_COMMANDS.contains(next))
+                        ? accept(c, f, "LNA", 0.8, "eastern-context") : Optional.empty();
+            }
+            case "WAGNER" -> ctx.mentions(MUSIC_CUES) && !ctx.storylineNamed()
+                    ? Optional.empty() : accept(c, f, "WAGNER", 0.9, "no-music-context");
             case "HOR", "PRES_COUNCIL" -> {
                 boolean foreign = next.startsWith(ARTICLE) && next.endsWith("\u064A")
                         && !next.equals(TextFolding.fold("الليبي"));
@@ -302,6 +315,11 @@ final class ContextRules {
                 }
             }
             return false;
+        }
+
+        /** Whether an entity of the storyline's sides other than Wagner is named without ambiguity. */
+        boolean storylineNamed() {
+            return present.stream().anyMatch(id -> !id.equals("WAGNER") && !sideOf(id).equals("external"));
         }
 
         boolean countryTokenAt(FieldText f, int i) {
