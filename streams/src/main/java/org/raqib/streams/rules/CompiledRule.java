@@ -25,11 +25,13 @@ final class CompiledRule {
     private final Rule rule;
     private final Node root;
     private final Set<String> anchors;
+    private final Set<String> words;
 
-    private CompiledRule(Rule rule, Node root, Set<String> anchors) {
+    private CompiledRule(Rule rule, Node root, Set<String> anchors, Set<String> words) {
         this.rule = rule;
         this.root = root;
         this.anchors = anchors;
+        this.words = Set.copyOf(words);
     }
 
     /**
@@ -39,12 +41,18 @@ final class CompiledRule {
      */
     static CompiledRule compile(Rule rule, TextAnalysis analysis) {
         Query query = QueryParser.parse(rule.id(), rule.query());
-        Node root = new Compiler(rule.id(), analysis).node(query);
-        return new CompiledRule(rule, root, root.anchors());
+        Compiler compiler = new Compiler(rule.id(), analysis, new HashSet<>());
+        Node root = compiler.node(query);
+        return new CompiledRule(rule, root, root.anchors(), compiler.words());
     }
 
     Rule rule() {
         return rule;
+    }
+
+    /** Every folded word form the rule looks for (not prefixes): the only forms an article needs positions for. */
+    Set<String> words() {
+        return words;
     }
 
     /** Index keys of which one must be present, or empty when the rule must be evaluated for every article. */
@@ -81,10 +89,10 @@ final class CompiledRule {
 
         Set<String> anchors() {
             if (prefix != null) {
-                return Set.of(ArticleView.prefixKey(prefix));
+                return Set.of(CompiledRules.PREFIX_KEY + ArticleView.prefixKey(prefix));
             }
             Set<String> out = new HashSet<>();
-            keys.forEach(k -> out.add(ArticleView.wordKey(k)));
+            keys.forEach(k -> out.add(CompiledRules.WORD_KEY + k));
             return out;
         }
     }
@@ -268,7 +276,7 @@ final class CompiledRule {
     }
 
     /** Turns a query tree into nodes, folding keywords with the articles' analysis. */
-    private record Compiler(String ruleId, TextAnalysis analysis) {
+    private record Compiler(String ruleId, TextAnalysis analysis, Set<String> words) {
 
         Node node(Query q) {
             if (q instanceof Query.Terms t) {
@@ -302,11 +310,15 @@ final class CompiledRule {
                 for (int i = 0; i < parts.size(); i++) {
                     String folded = parts.get(i).folded();
                     Ending ending = i == parts.size() - 1 ? w.ending() : Ending.EXACT;
-                    matchers.add(switch (ending) {
+                    WordMatcher matcher = switch (ending) {
                         case EXACT -> new WordMatcher(Set.of(folded), null);
                         case PREFIX -> new WordMatcher(null, folded);
                         case INFLECTED -> new WordMatcher(inflections(w.text(), folded), null);
-                    });
+                    };
+                    if (matcher.keys() != null) {
+                        words.addAll(matcher.keys());
+                    }
+                    matchers.add(matcher);
                 }
             }
             return new TermsNode(matchers, t.scope(), t.written());

@@ -27,7 +27,14 @@ public final class CompiledRules {
     private final TextAnalysis analysis;
     private final Map<String, CompiledRule> byId;
     private final List<CompiledRule> ordered;
-    private final Map<String, int[]> postings;
+    /** Anchor keys: a word form, a three-letter prefix, or an entity, source or language condition. */
+    static final String WORD_KEY = "w:";
+    static final String PREFIX_KEY = "p:";
+    private static final int[] NO_RULES = new int[0];
+
+    private final Map<String, int[]> wordPostings;
+    private final Map<String, int[]> prefixPostings;
+    private final Map<String, int[]> conditionPostings;
     private final int[] unanchored;
 
     private CompiledRules(TextAnalysis analysis, Map<String, CompiledRule> byId) {
@@ -46,9 +53,27 @@ public final class CompiledRules {
                 index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, int[]> frozen = new HashMap<>(index.size() * 2);
-        index.forEach((k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        this.postings = frozen;
+        Map<String, int[]> words = new HashMap<>();
+        Map<String, int[]> prefixes = new HashMap<>();
+        Map<String, int[]> conditions = new HashMap<>();
+        index.forEach((k, v) -> {
+            int[] rules = v.stream().mapToInt(Integer::intValue).toArray();
+            if (k.startsWith(WORD_KEY)) {
+                words.put(k.substring(WORD_KEY.length()), rules);
+            } else if (k.startsWith(PREFIX_KEY)) {
+                prefixes.put(k.substring(PREFIX_KEY.length()), rules);
+            } else {
+                conditions.put(k, rules);
+            }
+        });
+        this.wordPostings = words;
+        this.prefixPostings = prefixes;
+        this.conditionPostings = conditions;
+        // Every word some rule looks for gets an entry, anchors or not, so one lookup per word form both selects
+        // candidate rules and records the positions their evaluation needs.
+        for (CompiledRule r : ordered) {
+            r.words().forEach(w -> words.putIfAbsent(w, NO_RULES));
+        }
         this.unanchored = always.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -117,11 +142,8 @@ public final class CompiledRules {
     /** The rules that match {@code article}, ordered by rule id, each with the terms that made it match. */
     public List<RuleHit> match(AnalyzedArticle article) {
         Objects.requireNonNull(article, "article");
-        if (ordered.isEmpty()) {
-            return List.of();
-        }
         ArticleView view = new ArticleView(article);
-        BitSet candidates = candidates(view);
+        BitSet candidates = candidates(article, view);
         List<RuleHit> hits = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             ordered.get(i).evaluate(view).ifPresent(hits::add);
@@ -131,24 +153,50 @@ public final class CompiledRules {
 
     /** How many rules {@link #match} would evaluate for {@code article}, for tests and benchmarks of the pre-filter. */
     public int candidateCount(AnalyzedArticle article) {
-        ArticleView view = new ArticleView(article);
-        BitSet candidates = candidates(view);
-        return candidates.cardinality();
+        Objects.requireNonNull(article, "article");
+        return candidates(article, new ArticleView(article)).cardinality();
     }
 
-    private BitSet candidates(ArticleView view) {
+    private BitSet candidates(AnalyzedArticle article, ArticleView view) {
         BitSet candidates = new BitSet(ordered.size());
+        if (ordered.isEmpty()) {
+            return candidates;
+        }
         for (int i : unanchored) {
             candidates.set(i);
         }
-        for (String key : view.keys()) {
-            int[] rules = postings.get(key);
-            if (rules != null) {
-                for (int i : rules) {
-                    candidates.set(i);
-                }
-            }
+        List<TextAnalysis.AnalyzedWord> title = article.title();
+        for (int i = 0; i < title.size(); i++) {
+            addWord(title.get(i), i, view, candidates);
+        }
+        List<TextAnalysis.AnalyzedWord> body = article.body();
+        for (int i = 0; i < body.size(); i++) {
+            addWord(body.get(i), view.bodyPosition(i), view, candidates);
+        }
+        for (String key : ArticleView.conditionKeys(article)) {
+            set(conditionPostings.get(key), candidates);
         }
         return candidates;
+    }
+
+    private void addWord(TextAnalysis.AnalyzedWord word, int position, ArticleView view, BitSet candidates) {
+        for (String form : word.forms()) {
+            int[] rules = wordPostings.get(form);
+            if (rules != null) {
+                view.addPosition(form, position);
+                set(rules, candidates);
+            }
+            if (!prefixPostings.isEmpty() && form.length() >= ArticleView.MIN_PREFIX) {
+                set(prefixPostings.get(ArticleView.prefixKey(form)), candidates);
+            }
+        }
+    }
+
+    private static void set(int[] rules, BitSet candidates) {
+        if (rules != null) {
+            for (int i : rules) {
+                candidates.set(i);
+            }
+        }
     }
 }

@@ -10,7 +10,8 @@ import org.raqib.streams.rules.TextAnalysis.AnalyzedWord;
 /**
  * A small stand-in for the streams text analyser, so the engine's tests do not depend on the gazetteer: words are runs
  * of letters and digits; folding removes tashkeel and tatweel and unifies alef forms, ى/ي and ة/ه; bare forms strip
- * the proclitics و ف ب ك ل and the article while three letters remain.
+ * the proclitics و ف ب ك ل and the article while three letters remain, and offer
+ * the stem with the article when the article was stripped.
  */
 final class SimpleAnalysis implements TextAnalysis {
 
@@ -66,6 +67,10 @@ final class SimpleAnalysis implements TextAnalysis {
         for (String p : PROCLITICS) {
             if (folded.startsWith(p) && folded.length() - p.length() >= 3) {
                 forms.add(folded.substring(p.length()));
+                if (p.endsWith("ال") || p.endsWith("لل")) {
+                    // the keyword may be written with the article: بالجفرة reaches الجفرة
+                    forms.add("ال" + folded.substring(p.length()));
+                }
             }
         }
         return List.copyOf(forms);

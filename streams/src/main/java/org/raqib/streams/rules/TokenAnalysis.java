@@ -1,0 +1,55 @@
+package org.raqib.streams.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.raqib.streams.text.ArabicMorphology;
+import org.raqib.streams.text.TextAnalyzer;
+import org.raqib.streams.text.Token;
+
+/**
+ * The rule engine's view of the streams text analyser: each {@link Token}'s folded form, the bare forms {@link
+ * ArabicMorphology} gives, and — when stripping removed the article, as in للنيجر or بالجفرة — the bare form with
+ * the article, so a keyword written with ال (النيجر) matches it too. Thread-safe.
+ */
+public final class TokenAnalysis implements TextAnalysis {
+
+    private final TextAnalyzer analyzer;
+
+    /** @param analyzer the analyser the recogniser uses, so rules and entities see the same words */
+    public TokenAnalysis(TextAnalyzer analyzer) {
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    /** The analysis with a default {@link TextAnalyzer}. */
+    public static TokenAnalysis standard() {
+        return new TokenAnalysis(new TextAnalyzer());
+    }
+
+    @Override
+    public List<AnalyzedWord> words(String text) {
+        List<Token> tokens = analyzer.tokens(text);
+        List<AnalyzedWord> words = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            words.add(new AnalyzedWord(t.start(), t.end(), t.surface(), forms(t.folded())));
+        }
+        return words;
+    }
+
+    private static List<String> forms(String folded) {
+        List<String> bare = ArabicMorphology.bareForms(folded);
+        if (bare.size() == 1) {
+            return bare;
+        }
+        Set<String> forms = new LinkedHashSet<>(bare);
+        for (int i = 1; i < bare.size(); i++) {
+            String stem = bare.get(i);
+            if (ArabicMorphology.strippedArticle(folded, folded.length() - stem.length())) {
+                forms.add("ال" + stem);
+            }
+        }
+        return List.copyOf(forms);
+    }
+}
