@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
 import org.raqib.app.cli.FeedsCommand;
+import org.raqib.app.cli.MatchCommand;
 import org.raqib.app.cli.RulesCommand;
 import org.raqib.app.cli.SimulateFeedsCommand;
 import org.raqib.app.cli.SubscriptionsCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             SimulateFeedsCommand.class,
             SubscriptionsCommand.class,
             RulesCommand.class,
+            MatchCommand.class,
         })
 public final class Raqib implements Runnable {
 

@@ -1,0 +1,2 @@
+/** The offline form of recognition: JSONL articles in, JSONL entities, rule hits and storyline verdicts out. */
+package org.raqib.streams.match;
