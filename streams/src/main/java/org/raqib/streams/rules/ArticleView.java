@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.raqib.core.model.EntityHit;
+import org.raqib.core.model.Mention;
 import org.raqib.streams.rules.Query.EntityField;
 import org.raqib.streams.rules.Query.Scope;
 import org.raqib.streams.rules.TextAnalysis.AnalyzedWord;
@@ -29,6 +30,7 @@ final class ArticleView {
     private final int end;
     private final Map<String, List<Integer>> positions = new HashMap<>();
     private final Map<String, Integer> entityCounts = new HashMap<>();
+    private final List<EntityHit> entities;
 
     ArticleView(AnalyzedArticle article) {
         this.source = article.source();
@@ -37,6 +39,7 @@ final class ArticleView {
         this.body = article.body();
         this.bodyStart = title.size() + GAP;
         this.end = bodyStart + body.size();
+        this.entities = article.entities();
         for (EntityHit e : article.entities()) {
             entityCounts.merge(entityKey(EntityField.ID, e.id()), e.mentions().size(), Integer::sum);
             entityCounts.merge(entityKey(EntityField.SIDE, e.side()), 1, Integer::sum);
@@ -99,6 +102,44 @@ final class ArticleView {
 
     boolean sameField(int a, int b) {
         return (a < bodyStart) == (b < bodyStart) && b < end;
+    }
+
+    /**
+     * The word positions of every mention of the entities {@code field}/{@code value} selects, as {@code {first,
+     * last}}: the words the mention's offsets overlap.
+     */
+    List<int[]> entitySpans(EntityField field, String value) {
+        List<int[]> spans = new ArrayList<>();
+        for (EntityHit e : entities) {
+            String v = switch (field) {
+                case ID -> e.id();
+                case SIDE -> e.side();
+                case TYPE -> e.type();
+            };
+            if (!value.equals(v)) {
+                continue;
+            }
+            for (Mention m : e.mentions()) {
+                boolean inTitle = m.field().equals("title");
+                List<AnalyzedWord> words = inTitle ? title : body;
+                int offset = inTitle ? 0 : bodyStart;
+                int first = -1;
+                int last = -1;
+                for (int i = 0; i < words.size(); i++) {
+                    AnalyzedWord w = words.get(i);
+                    if (w.end() > m.start() && w.start() < m.end()) {
+                        first = first < 0 ? i : first;
+                        last = i;
+                    } else if (w.start() >= m.end()) {
+                        break;
+                    }
+                }
+                if (first >= 0) {
+                    spans.add(new int[] {offset + first, offset + last});
+                }
+            }
+        }
+        return spans;
     }
 
     int entityCount(EntityField field, String value) {

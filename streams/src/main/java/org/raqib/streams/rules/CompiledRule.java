@@ -97,18 +97,23 @@ final class CompiledRule {
         }
     }
 
-    private record TermsNode(List<WordMatcher> words, Scope scope, String written) implements Node {
+    private record TermsNode(List<WordMatcher> words, Scope scope, String written) implements Located {
         @Override
         public boolean matches(ArticleView article, Set<String> terms) {
-            if (spans(article).isEmpty()) {
+            if (starts(article).isEmpty()) {
                 return false;
             }
             terms.add(written);
             return true;
         }
 
+        @Override
+        public List<int[]> spans(ArticleView article) {
+            return starts(article).stream().map(p -> new int[] {p, p + words.size() - 1}).toList();
+        }
+
         /** Start positions of every occurrence in scope. */
-        List<Integer> spans(ArticleView article) {
+        List<Integer> starts(ArticleView article) {
             List<Integer> starts = new ArrayList<>();
             WordMatcher first = words.get(0);
             for (int p : article.positions(first.keys(), first.prefix())) {
@@ -133,20 +138,23 @@ final class CompiledRule {
         }
     }
 
-    private record NearNode(TermsNode left, TermsNode right, int distance, String written) implements Node {
+    /** A node whose occurrences have word positions, so that NEAR can measure the distance between two of them. */
+    private interface Located extends Node {
+        /** Every occurrence as {@code {first, last}} word positions. */
+        List<int[]> spans(ArticleView article);
+    }
+
+    private record NearNode(Located left, Located right, int distance, String written) implements Node {
         @Override
         public boolean matches(ArticleView article, Set<String> terms) {
-            List<Integer> ls = left.spans(article);
+            List<int[]> ls = left.spans(article);
             if (ls.isEmpty()) {
                 return false;
             }
-            List<Integer> rs = right.spans(article);
-            for (int l : ls) {
-                int lEnd = l + left.words().size() - 1;
-                for (int r : rs) {
-                    int rEnd = r + right.words().size() - 1;
-                    int gap = r > lEnd ? r - lEnd - 1 : l > rEnd ? l - rEnd - 1 : 0;
-                    if (gap <= distance && article.sameField(l, r)) {
+            for (int[] l : ls) {
+                for (int[] r : right.spans(article)) {
+                    int gap = r[0] > l[1] ? r[0] - l[1] - 1 : l[0] > r[1] ? l[0] - r[1] - 1 : 0;
+                    if (gap <= distance && article.sameField(l[0], r[0])) {
                         terms.add(written);
                         return true;
                     }
@@ -227,7 +235,12 @@ final class CompiledRule {
         }
     }
 
-    private record EntityNode(Query.Entity condition) implements Node {
+    private record EntityNode(Query.Entity condition) implements Located {
+        @Override
+        public List<int[]> spans(ArticleView article) {
+            return article.entitySpans(condition.field(), condition.value());
+        }
+
         @Override
         public boolean matches(ArticleView article, Set<String> terms) {
             if (article.entityCount(condition.field(), condition.value()) >= condition.min()) {
@@ -282,7 +295,7 @@ final class CompiledRule {
             if (q instanceof Query.Terms t) {
                 return terms(t);
             } else if (q instanceof Query.Near n) {
-                return new NearNode(terms(n.left()), terms(n.right()), n.distance(), n.written());
+                return new NearNode(located(n.left()), located(n.right()), n.distance(), n.written());
             } else if (q instanceof Query.All a) {
                 return new AllNode(a.parts().stream().map(this::node).toList());
             } else if (q instanceof Query.Any a) {
@@ -297,6 +310,10 @@ final class CompiledRule {
                 Query.Lang l = (Query.Lang) q;
                 return new LangNode(l.value(), l.written());
             }
+        }
+
+        private Located located(Query q) {
+            return q instanceof Query.Terms t ? terms(t) : new EntityNode((Query.Entity) q);
         }
 
         private TermsNode terms(Query.Terms t) {

@@ -63,14 +63,22 @@ public sealed interface Query {
     }
 
     /**
-     * Two keywords or phrases at most {@code distance} words apart, in either order ({@code a NEAR/10 b}).
+     * Two keywords, phrases or entity conditions at most {@code distance} words apart, in either order ({@code a
+     * NEAR/10 b}, {@code تهريب NEAR/10 entity:NE}). An entity condition stands for every mention of the entities it
+     * selects; its least count does not apply here.
      *
-     * @param left first keyword or phrase
-     * @param right second keyword or phrase
+     * @param left first keyword, phrase ({@link Terms}) or {@link Entity} condition
+     * @param right second keyword, phrase or entity condition
      * @param distance the most words allowed between them
      * @param written as written
      */
-    record Near(Terms left, Terms right, int distance, String written) implements Query {}
+    record Near(Query left, Query right, int distance, String written) implements Query {
+        public Near {
+            if (!(left instanceof Terms || left instanceof Entity) || !(right instanceof Terms || right instanceof Entity)) {
+                throw new IllegalArgumentException("NEAR joins keywords, phrases or entity conditions");
+            }
+        }
+    }
 
     /** Every part must match ({@code a AND b}, or {@code a b}). */
     record All(List<Query> parts, String written) implements Query {

@@ -17,7 +17,7 @@ import org.raqib.streams.rules.Query.Word;
  * query   = all ( "OR" all )*
  * all     = unary ( ["AND"] unary )*          juxtaposition means AND
  * unary   = "NOT" unary | near
- * near    = primary [ "NEAR/" n primary ]     both sides keywords or phrases
+ * near    = primary [ "NEAR/" n primary ]     keywords, phrases or entity conditions
  * primary = "(" query ")" | ("title:" | "body:") (term | "(" query ")") | condition | term
  * term    = word["~"|"*"] | '"' word["~"|"*"] ... '"'
  * condition = ("entity:" ID | "side:" side | "type:" type) [">=" n] | "source:" name | "lang:" tag
@@ -135,16 +135,18 @@ public final class QueryParser {
         requireOperand("NEAR");
         int rightAt = pos;
         Query right = parsePrimary(scope);
-        if (!(left instanceof Terms l)) {
-            throw error(start, "NEAR joins two keywords or phrases; put a keyword or a quoted phrase before it");
+        if (!(left instanceof Terms || left instanceof Query.Entity)) {
+            throw error(start, "NEAR joins two keywords, phrases or entity conditions; put one before it"
+                    + " (groups in parentheses cannot be used with NEAR)");
         }
-        if (!(right instanceof Terms r)) {
-            throw error(rightAt, "NEAR joins two keywords or phrases; put a keyword or a quoted phrase after it");
+        if (!(right instanceof Terms || right instanceof Query.Entity)) {
+            throw error(rightAt, "NEAR joins two keywords, phrases or entity conditions; put one after it"
+                    + " (groups in parentheses cannot be used with NEAR)");
         }
-        if (l.scope() != r.scope()) {
+        if (left instanceof Terms l && right instanceof Terms r && l.scope() != r.scope()) {
             throw error(start, "both sides of NEAR must be in the same field (title: or body:)");
         }
-        return new Query.Near(l, r, distance, written(start));
+        return new Query.Near(left, right, distance, written(start));
     }
 
     private Query parsePrimary(Scope scope) {

@@ -84,6 +84,19 @@ class CompiledRulesTest {
     }
 
     @Test
+    void nearMeasuresTheDistanceToEveryMentionOfAnEntity() {
+        String body = "أحبطت القوات محاولة تهريب كميات كبيرة من الوقود نحو النيجر";
+        int start = body.indexOf("النيجر");
+        EntityHit niger = new EntityHit("NE", "Niger", "sahel", "country",
+                List.of(new Mention("body", start, start + "النيجر".length(), "النيجر", 0.9, "alias")));
+        AnalyzedArticle a = article("", body, niger);
+        assertThat(matching("تهريب NEAR/4 entity:NE", a)).isEmpty();
+        assertThat(matching("تهريب NEAR/5 entity:NE", a)).containsExactly("r");
+        assertThat(matching("side:sahel NEAR/5 تهريب", a)).containsExactly("r");
+        assertThat(matching("title:تهريب NEAR/5 entity:NE", a)).isEmpty();
+    }
+
+    @Test
     void fieldScopeLimitsWhereAWordMayOccur() {
         AnalyzedArticle a = article("وفد ليبي في نيامي", "بحث الوفد التعاون");
         assertThat(matching("title:نيامي", a)).containsExactly("r");

@@ -99,9 +99,15 @@ class QueryParserTest {
     }
 
     @Test
-    void rejectsNearBetweenConditions() {
-        assertThatThrownBy(() -> QueryParser.parse("r", "entity:LY NEAR/5 وفد"))
-                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR joins two keywords or phrases");
+    void readsNearBetweenAKeywordAndAnEntityCondition() {
+        Query.Near near = (Query.Near) QueryParser.parse("r", "تهريب NEAR/10 entity:NE");
+        assertThat(near.right()).isEqualTo(new Query.Entity(EntityField.ID, "NE", 1, "entity:NE"));
+    }
+
+    @Test
+    void rejectsNearWithGroupsOrWithoutADistance() {
+        assertThatThrownBy(() -> QueryParser.parse("r", "(وفد OR زيارة) NEAR/5 entity:NE"))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR joins two keywords, phrases or entity");
         assertThatThrownBy(() -> QueryParser.parse("r", "وفد NEAR زيارة"))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR/10");
     }
