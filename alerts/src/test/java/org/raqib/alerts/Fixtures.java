@@ -73,6 +73,6 @@ public final class Fixtures {
     /** A subscription owned by {@code owner} with the sse channel and no filters. */
     public static Subscription subscription(String id, String owner) {
         return new Subscription(id, owner, id, List.of(), List.of(), List.of(), false, 0.0,
-                List.of(new Subscription.Channel("sse", "")), List.of(), List.of(), "low", "");
+                List.of(new Subscription.Channel("sse", "")), List.of(), List.of(), "low", "", null, 0);
     }
 }

@@ -2,6 +2,7 @@ package org.raqib.alerts.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,12 +78,35 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    /** The deliveries {@code alert} owes under {@code subscription}: one per push channel. */
+    /**
+     * The deliveries {@code alert} owes under {@code subscription}: one per push channel, due now — or, for email
+     * of a digest subscription, at the end of the current digest interval (intervals are aligned to the epoch, so
+     * every instance agrees on them).
+     */
     public static List<PendingDelivery> deliveriesOf(Alert alert, Subscription subscription, Clock clock) {
+        Instant now = clock.instant();
         return subscription.channels().stream()
                 .filter(c -> PUSH_CHANNELS.contains(c.type()))
-                .map(c -> new PendingDelivery(alert, c, "pending", List.of(), clock.instant()))
+                .map(c -> new PendingDelivery(alert, c, "pending", List.of(),
+                        c.type().equals("email") && subscription.digestEvery() != null
+                                ? nextBoundary(now, subscription.digestEvery())
+                                : now))
                 .toList();
+    }
+
+    /** The first multiple of {@code interval} since the epoch after {@code now}. */
+    public static Instant nextBoundary(Instant now, Duration interval) {
+        long step = interval.toMillis();
+        return Instant.ofEpochMilli((Math.floorDiv(now.toEpochMilli(), step) + 1) * step);
+    }
+
+    /**
+     * The partition of a delivery: all deliveries of one subscription to one target share a partition, so one
+     * ledger instance owns them and can fold them into digests and count them against the hourly cap.
+     */
+    static int partitionOf(String subscriptionId, Subscription.Channel channel, int partitions) {
+        String group = subscriptionId + "|" + channel.type() + "|" + channel.target();
+        return Math.floorMod(group.hashCode(), partitions);
     }
 
     private void run() {
@@ -96,8 +120,11 @@ public final class AlertDispatcher implements AutoCloseable {
                         continue; // Undecodable: the history view logs it; nothing can be delivered.
                     }
                     subscriptions.get(alert.subscriptionId()).ifPresent(subscription -> {
+                        int partitions = producer.partitionsFor(Topics.ALERT_RETRIES.name()).size();
                         for (PendingDelivery delivery : deliveriesOf(alert, subscription, clock)) {
-                            sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), delivery.key(), delivery)));
+                            int partition = partitionOf(alert.subscriptionId(), delivery.channel(), partitions);
+                            sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), partition,
+                                    delivery.key(), delivery)));
                         }
                     });
                 }

@@ -1,5 +1,6 @@
 package org.raqib.alerts.delivery;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.Subscription;
@@ -19,4 +20,18 @@ public interface DeliveryChannel {
      * @param target the channel's target (URL, address)
      */
     CompletableFuture<DeliveryResult> deliver(Alert alert, Subscription subscription, String target);
+
+    /**
+     * Delivers several alerts at once, as one digest where the channel has them; by default one after another,
+     * succeeding only when every one did.
+     */
+    default CompletableFuture<DeliveryResult> deliverAll(List<Alert> alerts, Subscription subscription, String target) {
+        CompletableFuture<DeliveryResult> result = CompletableFuture.completedFuture(DeliveryResult.ok("nothing to send"));
+        for (Alert alert : alerts) {
+            result = result.thenCompose(previous -> previous.delivered()
+                    ? deliver(alert, subscription, target)
+                    : CompletableFuture.completedFuture(previous));
+        }
+        return result;
+    }
 }

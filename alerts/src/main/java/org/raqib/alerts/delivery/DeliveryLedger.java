@@ -36,6 +36,7 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Alert;
 import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.DeliveryAttempt;
 import org.raqib.core.model.PendingDelivery;
@@ -73,6 +74,7 @@ public final class DeliveryLedger implements AutoCloseable {
     private final Map<String, Owed> owed = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<TopicPartition, Long> loading = new ConcurrentHashMap<>();
+    private final Map<String, long[]> sentThisHour = new HashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
     private final MeterRegistry registry;
@@ -125,6 +127,12 @@ public final class DeliveryLedger implements AutoCloseable {
         Gauge.builder("raqib.alerts.retries.pending", owed,
                         o -> o.values().stream().filter(e -> !e.delivery().attempts().isEmpty()).count())
                 .description("Deliveries that failed at least once and are waiting for their next attempt")
+                .register(registry);
+        Gauge.builder("raqib.alerts.digest.queued", owed, o -> o.values().stream()
+                        .filter(e -> e.delivery().attempts().isEmpty() && e.delivery().nextAttemptAt() != null
+                                && e.delivery().nextAttemptAt().isAfter(clock.instant()))
+                        .count())
+                .description("Alert emails waiting for their digest or for the next hour under the cap")
                 .register(registry);
         this.thread = new Thread(this::run, "raqib-alerts-delivery");
         this.thread.setDaemon(true);
@@ -216,36 +224,108 @@ public final class DeliveryLedger implements AutoCloseable {
 
     private void attempt(String key, int version) {
         Owed entry = owed.get(key);
-        if (closed || entry == null || entry.delivery().attempts().size() != version || !inFlight.add(key)) {
-            return; // Superseded, finished, or already being attempted.
+        Instant now = clock.instant();
+        if (closed || entry == null || entry.delivery().attempts().size() != version
+                || due(entry).isAfter(now.plusMillis(50)) || !inFlight.add(key)) {
+            return; // Superseded, finished, rescheduled later, or already being attempted.
         }
         PendingDelivery delivery = entry.delivery();
         Optional<Subscription> subscription = subscriptions.get(delivery.alert().subscriptionId());
         DeliveryChannel channel = channels.get(delivery.channel().type());
-        CompletableFuture<DeliveryResult> result;
         if (subscription.isEmpty()) {
-            result = CompletableFuture.completedFuture(DeliveryResult.permanent("subscription was removed"));
+            record(List.of(Map.entry(key, entry)), DeliveryResult.permanent("subscription was removed"));
         } else if (channel == null) {
-            result = CompletableFuture.completedFuture(
+            record(List.of(Map.entry(key, entry)),
                     DeliveryResult.permanent("no channel of type " + delivery.channel().type() + " is configured"));
+        } else if (folds(subscription.get(), delivery)) {
+            attemptGroup(key, entry, subscription.get(), channel, now);
         } else {
-            result = CompletableFuture.supplyAsync(
+            List<Map.Entry<String, Owed>> one = List.of(Map.entry(key, entry));
+            CompletableFuture.supplyAsync(
                             () -> channel.deliver(delivery.alert(), subscription.get(), delivery.channel().target()), senders)
                     .thenCompose(f -> f)
-                    .exceptionally(e -> DeliveryResult.retry("unexpected error: " + e));
+                    .exceptionally(e -> DeliveryResult.retry("unexpected error: " + e))
+                    .thenAccept(outcome -> record(one, outcome));
         }
-        result.thenAccept(outcome -> record(key, entry, outcome));
     }
 
-    private void record(String key, Owed entry, DeliveryResult outcome) {
+    /** Whether deliveries of {@code subscription} on this channel are folded into digests. */
+    private static boolean folds(Subscription subscription, PendingDelivery delivery) {
+        return delivery.channel().type().equals("email")
+                && (subscription.digestEvery() != null || subscription.maxPerHour() > 0);
+    }
+
+    /**
+     * Sends every due delivery of the same subscription and target as one digest, unless the hourly cap is
+     * reached: then they wait for the next hour, when they go out together.
+     */
+    private void attemptGroup(String key, Owed entry, Subscription subscription, DeliveryChannel channel, Instant now) {
         PendingDelivery delivery = entry.delivery();
+        String group = subscription.id() + "|" + delivery.channel().type() + "|" + delivery.channel().target();
+        if (subscription.maxPerHour() > 0 && !capAllows(group, subscription.maxPerHour(), now)) {
+            Instant nextHour = AlertDispatcher.nextBoundary(now, Duration.ofHours(1));
+            PendingDelivery deferred = new PendingDelivery(delivery.alert(), delivery.channel(), "pending",
+                    delivery.attempts(), nextHour);
+            owed.put(key, new Owed(deferred, entry.partition()));
+            inFlight.remove(key);
+            send(key, deferred, entry.partition());
+            return;
+        }
+        List<Map.Entry<String, Owed>> members = new ArrayList<>();
+        members.add(Map.entry(key, entry));
+        owed.forEach((otherKey, other) -> {
+            PendingDelivery d = other.delivery();
+            if (!otherKey.equals(key) && d.alert().subscriptionId().equals(subscription.id())
+                    && d.channel().equals(delivery.channel()) && !due(other).isAfter(now.plusMillis(50))
+                    && inFlight.add(otherKey)) {
+                members.add(Map.entry(otherKey, other));
+            }
+        });
+        List<Alert> alerts = members.stream().map(m -> m.getValue().delivery().alert()).toList();
+        CompletableFuture.supplyAsync(() -> channel.deliverAll(alerts, subscription, delivery.channel().target()), senders)
+                .thenCompose(f -> f)
+                .exceptionally(e -> DeliveryResult.retry("unexpected error: " + e))
+                .thenAccept(outcome -> record(members, outcome));
+    }
+
+    private synchronized boolean capAllows(String group, int maxPerHour, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        long[] window = sentThisHour.computeIfAbsent(group, g -> new long[] {hour, 0});
+        if (window[0] != hour) {
+            window[0] = hour;
+            window[1] = 0;
+        }
+        if (window[1] >= maxPerHour) {
+            return false;
+        }
+        window[1]++;
+        return true;
+    }
+
+    private Instant due(Owed entry) {
+        return entry.delivery().nextAttemptAt() == null ? Instant.MIN : entry.delivery().nextAttemptAt();
+    }
+
+    /** Records one outcome for every delivery of {@code members} (one delivery, or the alerts of one digest). */
+    private void record(List<Map.Entry<String, Owed>> members, DeliveryResult outcome) {
         Instant now = clock.instant();
+        PendingDelivery lead = members.get(0).getValue().delivery();
+        // One next time for the whole group, so a digest that failed is retried as one digest.
+        List<DeliveryAttempt> leadAttempts = new ArrayList<>(lead.attempts());
+        leadAttempts.add(new DeliveryAttempt(lead.channel().type(), lead.channel().target(), now, "failed", ""));
+        Optional<Instant> next = outcome.delivered() || !outcome.retryable()
+                ? Optional.empty()
+                : policy.nextAttempt(leadAttempts.size(), leadAttempts.get(0).at(), now);
+        for (Map.Entry<String, Owed> member : members) {
+            record(member.getKey(), member.getValue(), outcome, next, now);
+        }
+    }
+
+    private void record(String key, Owed entry, DeliveryResult outcome, Optional<Instant> next, Instant now) {
+        PendingDelivery delivery = entry.delivery();
         List<DeliveryAttempt> attempts = new ArrayList<>(delivery.attempts());
         attempts.add(new DeliveryAttempt(delivery.channel().type(), delivery.channel().target(), now,
                 outcome.delivered() ? "delivered" : "failed", outcome.detail()));
-        Optional<Instant> next = outcome.delivered() || !outcome.retryable()
-                ? Optional.empty()
-                : policy.nextAttempt(attempts.size(), attempts.get(0).at(), now);
         String state = outcome.delivered() ? "delivered" : next.isPresent() ? "pending" : "dead-lettered";
         PendingDelivery updated = new PendingDelivery(delivery.alert(), delivery.channel(), state, attempts,
                 next.orElse(null));
@@ -257,21 +337,28 @@ public final class DeliveryLedger implements AutoCloseable {
             latency(channel, "match", delivery.alert().match().matchedAt(), now);
             latency(channel, "fetch", delivery.alert().match().fetchedAt(), now);
         }
+        // Updated here as well as when the write comes back, so a timer of the old version finds it superseded.
+        if (state.equals("pending")) {
+            owed.put(key, new Owed(updated, entry.partition()));
+        } else {
+            owed.remove(key);
+        }
         inFlight.remove(key);
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        writes.add(send(key, updated));
+        writes.add(send(key, updated, entry.partition()));
         if (!state.equals("pending")) {
             if (state.equals("dead-lettered")) {
                 writes.add(deadLetter(key, updated));
                 log.warn("Gave up delivering alert {} by {} after {} attempts: {}", delivery.alert().id(), channel,
                         attempts.size(), outcome.detail());
             }
-            writes.add(send(key, null));
+            writes.add(send(key, null, entry.partition()));
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
             if (error != null && !closed) {
                 log.warn("Cannot record the outcome of delivery {}; attempting again in {}", key,
                         rescheduleAfterWriteFailure, error);
+                owed.put(key, entry);
                 timer.schedule(() -> attempt(key, delivery.attempts().size()),
                         rescheduleAfterWriteFailure.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -287,9 +374,10 @@ public final class DeliveryLedger implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Void> send(String key, PendingDelivery value) {
+    /** Writes to {@code partition}: a delivery's records stay in the partition the dispatcher chose for it. */
+    private CompletableFuture<Void> send(String key, PendingDelivery value, int partition) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), key, value), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), partition, key, value), (metadata, error) -> {
             if (error != null) {
                 done.completeExceptionally(error);
             } else {

@@ -20,6 +20,6 @@ public final class BuiltinSubscription {
     /** The subscription as it is first written. */
     public static Subscription allStoryline() {
         return new Subscription(ID, "admin", "All storyline matches", List.of(), List.of(), List.of(), false, 0.0,
-                List.of(new Subscription.Channel("sse", "")), List.of(), List.of(), "medium", "");
+                List.of(new Subscription.Channel("sse", "")), List.of(), List.of(), "medium", "", null, 0);
     }
 }

@@ -2,6 +2,7 @@ package org.raqib.alerts.subscriptions;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,13 @@ public final class SubscriptionValidator {
         blanks(errors, "sides", subscription.sides());
         blanks(errors, "sources", subscription.sources());
         blanks(errors, "languages", subscription.languages());
+        if (subscription.digestEvery() != null && (subscription.digestEvery().compareTo(Duration.ofMinutes(1)) < 0
+                || subscription.digestEvery().compareTo(Duration.ofDays(1)) > 0)) {
+            errors.add(new FieldError("digestEvery", "must be from PT1M to P1D (ISO-8601), or left out for immediate mail"));
+        }
+        if (subscription.maxPerHour() < 0) {
+            errors.add(new FieldError("maxPerHour", "must be 0 (no cap) or more, got " + subscription.maxPerHour()));
+        }
         if (subscription.channels().isEmpty()) {
             errors.add(new FieldError("channels", "must name at least one channel: webhook, email, sse or atom"));
         }

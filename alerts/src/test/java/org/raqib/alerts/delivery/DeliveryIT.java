@@ -14,7 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.raqib.alerts.AlertsService;
 import org.raqib.alerts.Fixtures;
 import org.raqib.alerts.fanout.AlertIds;
+import org.raqib.alerts.http.Readiness;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Match;
 import org.raqib.core.testing.KafkaClusterExtension;
 
 /**
@@ -54,8 +59,12 @@ class DeliveryIT {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private AlertsService start(AlertsSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    private AlertsService start(AlertsSettings settings, Clock clock) {
         AlertsService service = new AlertsService(settings, Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                registry);
+                registry, clock, List.of(), Readiness::ok);
         service.start();
         assertThatEventually(() -> assertThat(get(service, "/health/ready").statusCode()).isEqualTo(200));
         return service;
@@ -193,6 +202,43 @@ class DeliveryIT {
             assertThat((String) parts.getBodyPart(1).getContent())
                     .contains("dir=\"rtl\"", "<mark", "ليبيا</mark>", "(Libya)", "https://example.org/mail-a");
         }
+    }
+
+    @Test
+    void foldsEmailOfADigestSubscriptionIntoOneMailGroupedByStory() throws Exception {
+        // A clock 10 s before a minute boundary, so the digest interval PT1M ends soon after the matches arrive.
+        Instant real = Instant.now();
+        long toBoundary = 60_000 - Math.floorMod(real.toEpochMilli(), 60_000);
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofMillis(toBoundary - 10_000));
+        try (AlertsService service = start(settings(Duration.ofSeconds(30)), clock)) {
+            HttpResponse<String> created = send(service, "POST", "/api/subscriptions", "{\"id\":\"digest-1\","
+                    + "\"name\":\"Libya digest\",\"sources\":[\"src-digest\"],\"digestEvery\":\"PT1M\","
+                    + "\"channels\":[{\"type\":\"email\",\"target\":\"digest@example.org\"}]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            Match first = Fixtures.fromSource("digest-a", "src-digest");
+            Match copy = new Match("digest-b", first.storyId(), false, "src-digest", "feed-2", "https://example.org/digest-b",
+                    first.title(), "ar", first.publishedAt(), first.fetchedAt(), first.matchedAt(), first.entities(),
+                    List.of(), true, "");
+            kafka.send(Topics.MATCHES, "digest-a", first);
+            kafka.send(Topics.MATCHES, "digest-b", copy);
+            kafka.send(Topics.MATCHES, "digest-c", Fixtures.fromSource("digest-c", "src-digest"));
+
+            assertThatEventually(() -> assertThat(mailTo("digest@example.org")).isPresent());
+            MimeMessage digest = mailTo("digest@example.org").orElseThrow();
+            assertThat(digest.getSubject()).contains("2 stories, 3 alerts", "Libya digest");
+            String text = (String) ((jakarta.mail.Multipart) digest.getContent()).getBodyPart(0).getContent();
+            assertThat(text).contains("https://example.org/digest-a", "https://example.org/digest-b",
+                    "https://example.org/digest-c");
+        }
+    }
+
+    private static java.util.Optional<MimeMessage> mailTo(String address) throws Exception {
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains(address)) {
+                return java.util.Optional.of(mail);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static HttpResponse<String> get(AlertsService service, String path) throws Exception {

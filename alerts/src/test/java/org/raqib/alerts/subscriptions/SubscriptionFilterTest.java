@@ -15,7 +15,7 @@ class SubscriptionFilterTest {
     private static Subscription with(List<String> rules, List<String> entities, List<String> sides, boolean storylineOnly,
             double minScore, List<String> sources, List<String> languages, String minSeverity) {
         return new Subscription("s", "alice", "s", rules, entities, sides, storylineOnly, minScore,
-                List.of(new Subscription.Channel("sse", "")), sources, languages, minSeverity, "");
+                List.of(new Subscription.Channel("sse", "")), sources, languages, minSeverity, "", null, 0);
     }
 
     @Test

@@ -109,6 +109,12 @@ public final class SubscriptionsCommand implements Runnable {
         @Option(names = "--atom", description = "Offer an Atom feed /api/subscriptions/{id}/feed.atom.")
         boolean atom;
 
+        @Option(names = "--digest-every", description = "Email one digest per interval (ISO-8601, e.g. PT1H) instead of one mail per alert.")
+        Duration digestEvery;
+
+        @Option(names = "--max-per-hour", defaultValue = "0", description = "Most mails per hour; the rest fold into a digest (0: no cap).")
+        int maxPerHour;
+
         @Option(names = "--secret", description = "Webhook signing secret (default: generated when --webhook is given).")
         String secret;
 
@@ -129,7 +135,7 @@ public final class SubscriptionsCommand implements Runnable {
             Subscription subscription = new Subscription(
                     id != null ? id : "sub-" + UUID.randomUUID().toString().substring(0, 8), owner, name, rules,
                     entities, sides, storylineOnly, minScore, channels, sources, languages,
-                    minSeverity.toLowerCase(Locale.ROOT), signing);
+                    minSeverity.toLowerCase(Locale.ROOT), signing, digestEvery, maxPerHour);
             List<FieldError> problems = SubscriptionValidator.problems(subscription);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println("error: " + p.field() + ": " + p.message()));

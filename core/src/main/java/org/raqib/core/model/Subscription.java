@@ -1,5 +1,6 @@
 package org.raqib.core.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param minSeverity lowest rule severity that counts ({@code low}, {@code medium}, {@code high} or
  *     {@code critical}); {@code low} when absent
  * @param secret per-subscription secret signing its webhooks (Standard Webhooks, base64); empty when it has none
+ * @param digestEvery for email: send one digest per this interval (ISO-8601, e.g. {@code PT1H}) instead of one
+ *     mail per alert; null for immediate
+ * @param maxPerHour for email: most mails per hour; later alerts fold into a digest at the next hour (0: no cap)
  */
 public record Subscription(
         String id,
@@ -35,7 +39,9 @@ public record Subscription(
         List<String> sources,
         List<String> languages,
         String minSeverity,
-        String secret) {
+        String secret,
+        Duration digestEvery,
+        int maxPerHour) {
 
     public Subscription {
         Objects.requireNonNull(id, "id");

@@ -2,11 +2,14 @@ package org.raqib.alerts.delivery.email;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.RuleHit;
+import org.raqib.core.model.Subscription;
 
 /**
  * The text of an alert mail: a subject, a plain-text part, and an HTML part laid out right-to-left for Arabic in
@@ -54,6 +57,51 @@ public final class AlertMail {
                 + "<p><a href=\"" + escape(m.url()) + "\">" + (dir.equals("rtl") ? "اقرأ المقال" : "Read the article")
                 + "</a> · <a dir=\"ltr\" href=\"" + escape(alertUrl) + "\">Alert " + escape(alert.id()) + "</a></p>"
                 + "</body></html>";
+    }
+
+    /** The subject of a digest. */
+    public static String digestSubject(Subscription subscription, List<Alert> alerts) {
+        long stories = alerts.stream().map(a -> a.match().storyId()).distinct().count();
+        return oneLine("[Raqib] " + stories + (stories == 1 ? " story" : " stories") + ", " + alerts.size()
+                + " alerts: " + subscription.name());
+    }
+
+    /** The plain-text part of a digest: one block per story, its first title, then every source. */
+    public static String digestText(List<Alert> alerts) {
+        StringBuilder text = new StringBuilder();
+        byStory(alerts).forEach((story, copies) -> {
+            Match first = copies.get(0).match();
+            text.append(first.title()).append('\n');
+            for (Alert copy : copies) {
+                text.append("  - ").append(copy.match().source()).append(": ").append(copy.match().url()).append('\n');
+            }
+            text.append('\n');
+        });
+        return text.toString();
+    }
+
+    /** The HTML part of a digest: right-to-left, one section per story with highlighted names and every source. */
+    public static String digestHtml(Subscription subscription, List<Alert> alerts) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
+                + "<title>" + escape(subscription.name()) + "</title></head><body dir=\"rtl\" "
+                + "style=\"font-family: Tahoma, Arial, sans-serif;\">");
+        byStory(alerts).forEach((story, copies) -> {
+            html.append("<h3>").append(highlightedTitle(copies.get(0).match())).append("</h3><ul>");
+            for (Alert copy : copies) {
+                html.append("<li><a href=\"").append(escape(copy.match().url())).append("\">")
+                        .append(escape(copy.match().source())).append("</a></li>");
+            }
+            html.append("</ul>");
+        });
+        return html.append("</body></html>").toString();
+    }
+
+    private static Map<String, List<Alert>> byStory(List<Alert> alerts) {
+        Map<String, List<Alert>> stories = new LinkedHashMap<>();
+        alerts.stream().sorted(Comparator.comparing(Alert::createdAt)).forEach(alert -> stories
+                .computeIfAbsent(alert.match().storyId() == null ? alert.id() : alert.match().storyId(), s -> new ArrayList<>())
+                .add(alert));
+        return stories;
     }
 
     /** The title with every valid, non-overlapping title mention wrapped in {@code <mark>} and its English label. */

@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.raqib.alerts.delivery.DeliveryChannel;
@@ -73,20 +75,48 @@ public final class EmailChannel implements DeliveryChannel {
         }
     }
 
+    /** One digest mail with {@code alerts} grouped by story. */
+    @Override
+    public CompletableFuture<DeliveryResult> deliverAll(List<Alert> alerts, Subscription subscription, String target) {
+        if (alerts.size() == 1) {
+            return deliver(alerts.get(0), subscription, target);
+        }
+        if (settings.host().isBlank()) {
+            return CompletableFuture.completedFuture(
+                    DeliveryResult.retry("no SMTP server: set alerts.email.host to deliver email"));
+        }
+        try {
+            MimeMessage message = message(AlertMail.digestSubject(subscription, alerts), AlertMail.digestText(alerts),
+                    AlertMail.digestHtml(subscription, alerts), target, alerts.get(alerts.size() - 1).createdAt());
+            Transport.send(message, settings.username().isEmpty() ? null : settings.username(),
+                    settings.username().isEmpty() ? null : settings.password());
+            return CompletableFuture.completedFuture(DeliveryResult.ok("digest of " + alerts.size() + " sent to " + target));
+        } catch (MessagingException e) {
+            return CompletableFuture.completedFuture(DeliveryResult.retry("SMTP: " + e.getMessage()));
+        }
+    }
+
     /** The message for {@code alert} to {@code to}. */
     MimeMessage message(Alert alert, String to) throws MessagingException {
         String alertUrl = publicUrl + "/api/alerts/" + alert.id();
+        MimeMessage message = message(AlertMail.subject(alert), AlertMail.text(alert, alertUrl),
+                AlertMail.html(alert, alertUrl), to, alert.createdAt());
+        message.setHeader("X-Raqib-Alert-Id", alert.id());
+        return message;
+    }
+
+    private MimeMessage message(String subject, String textBody, String htmlBody, String to, Instant sent)
+            throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(AlertMail.text(alert, alertUrl), StandardCharsets.UTF_8.name(), "plain");
+        text.setText(textBody, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(AlertMail.html(alert, alertUrl), StandardCharsets.UTF_8.name(), "html");
+        html.setText(htmlBody, StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from()));
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
-        message.setSubject(AlertMail.subject(alert), StandardCharsets.UTF_8.name());
-        message.setSentDate(Date.from(alert.createdAt()));
-        message.setHeader("X-Raqib-Alert-Id", alert.id());
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(sent));
         message.setContent(alternative);
         return message;
     }
