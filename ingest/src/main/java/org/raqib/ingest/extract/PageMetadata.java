@@ -1,0 +1,121 @@
+package org.raqib.ingest.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.raqib.core.json.Json;
+import org.raqib.ingest.parse.Dates;
+import org.raqib.ingest.parse.TextCleaner;
+
+/** A page's declared metadata: JSON-LD first (what publishers give search engines), then OpenGraph and meta tags. */
+final class PageMetadata {
+
+    private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
+            "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage");
+
+    final String title;
+    final Instant published;
+    final String author;
+    final String lang;
+
+    private PageMetadata(String title, Instant published, String author, String lang) {
+        this.title = title;
+        this.published = published;
+        this.author = author;
+        this.lang = lang;
+    }
+
+    static PageMetadata of(Document doc) {
+        Optional<JsonNode> ld = jsonLd(doc);
+        String title = ld.map(n -> text(n, "headline")).filter(s -> !s.isEmpty())
+                .orElseGet(() -> meta(doc, "og:title").orElseGet(() -> TextCleaner.clean(doc.title())));
+        Instant published = ld.map(n -> text(n, "datePublished")).flatMap(Dates::parse)
+                .or(() -> meta(doc, "article:published_time").flatMap(Dates::parse))
+                .or(() -> meta(doc, "date").flatMap(Dates::parse))
+                .or(() -> Optional.ofNullable(doc.selectFirst("time[datetime]")).flatMap(t -> Dates.parse(t.attr("datetime"))))
+                .orElse(null);
+        String author = ld.map(PageMetadata::author).filter(s -> !s.isEmpty())
+                .or(() -> meta(doc, "author"))
+                .or(() -> meta(doc, "article:author").filter(a -> !a.startsWith("http")))
+                .orElse("");
+        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang").strip();
+        if (lang.isEmpty()) {
+            lang = ld.map(n -> text(n, "inLanguage")).orElse("");
+        }
+        return new PageMetadata(TextCleaner.clean(title), published, TextCleaner.clean(author), lang);
+    }
+
+    private static Optional<String> meta(Document doc, String name) {
+        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
+        return e == null ? Optional.empty() : Optional.of(e.attr("content").strip()).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<JsonNode> jsonLd(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode root = Json.mapper().readTree(script.data());
+                List<JsonNode> candidates = new ArrayList<>();
+                collect(root, candidates);
+                for (JsonNode node : candidates) {
+                    if (isArticle(node)) {
+                        return Optional.of(node);
+                    }
+                }
+            } catch (Exception e) {
+                // Broken JSON-LD is common; the OpenGraph and DOM fallbacks still apply.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, out));
+        } else if (node.isObject()) {
+            out.add(node);
+            collect(node.get("@graph"), out);
+        }
+    }
+
+    private static boolean isArticle(JsonNode node) {
+        JsonNode type = node.get("@type");
+        if (type == null) {
+            return false;
+        }
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (ARTICLE_TYPES.contains(t.asText()) && !t.asText().equals("WebPage")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return ARTICLE_TYPES.contains(type.asText()) && !type.asText().equals("WebPage");
+    }
+
+    private static String author(JsonNode node) {
+        JsonNode author = node.get("author");
+        if (author == null) {
+            return "";
+        }
+        if (author.isArray()) {
+            List<String> names = new ArrayList<>();
+            author.forEach(a -> names.add(a.isObject() ? text(a, "name") : a.asText()));
+            return String.join(", ", names.stream().filter(s -> !s.isBlank()).toList());
+        }
+        return author.isObject() ? text(author, "name") : author.asText();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? "" : value.asText().strip();
+    }
+}
