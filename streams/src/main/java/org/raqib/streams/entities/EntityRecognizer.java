@@ -125,10 +125,13 @@ public final class EntityRecognizer {
             if (form.length() < MIN_FUZZY_LENGTH) {
                 continue;
             }
-            Optional<Entity> entity = gazetteer.bySkeleton(Gazetteer.skeleton(form));
-            if (entity.isPresent()) {
+            String skeleton = Gazetteer.skeleton(form);
+            Optional<Alias> known = skeleton.length() >= Gazetteer.MIN_SKELETON ? gazetteer.bySkeleton(skeleton)
+                    : Optional.empty();
+            if (known.isPresent()) {
                 int prefix = token.folded().length() - form.length();
-                Alias alias = new Alias(entity.get(), List.of(form), Alias.Kind.NAME, false, false, List.of());
+                Alias alias = new Alias(known.get().entity(), List.of(form), Alias.Kind.NAME, known.get().guarded(),
+                        false, List.of());
                 return new Candidate(alias, field.name(), i, i, token.start(), token.end(), prefix,
                         ArabicMorphology.strippedArticle(token.folded(), prefix), 0.75, "fuzzy");
             }
@@ -156,10 +159,10 @@ public final class EntityRecognizer {
                     }
                 }
                 if (form.length() >= MIN_FUZZY_LENGTH) {
-                    Optional<Entity> entity = gazetteer.bySkeleton(Gazetteer.skeleton(form));
-                    if (entity.isPresent()) {
-                        Alias alias = new Alias(entity.get(), List.of(form), Alias.Kind.NAME, false, false,
-                                List.of());
+                    Optional<Alias> known = gazetteer.bySkeleton(Gazetteer.skeleton(form));
+                    if (known.isPresent()) {
+                        Alias alias = new Alias(known.get().entity(), List.of(form), Alias.Kind.NAME,
+                                known.get().guarded(), false, List.of());
                         return new Candidate(alias, field.name(), i, i, token.start(), token.start() + p,
                                 head.length() - form.length(), false, 0.7, "glued-fuzzy");
                     }

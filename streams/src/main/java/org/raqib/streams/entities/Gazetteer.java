@@ -39,14 +39,16 @@ public final class Gazetteer {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final String[] GENTILIC_ENDINGS = {"", "\u0647", "\u064A\u0646", "\u0648\u0646", "\u0627\u0646",
         "\u0627\u062A"};
-    private static final int MIN_SKELETON = 4;
+    /** Skeletons shorter than this are kept only for words glued to the next one. */
+    static final int MIN_SKELETON = 4;
+    private static final int MIN_GLUED_SKELETON = 3;
 
     private final List<Entity> entities;
     private final Map<String, Entity> byId;
     private final Map<String, List<Alias>> byFirstToken;
-    private final Map<String, Entity> bySkeleton;
+    private final Map<String, Alias> bySkeleton;
 
-    private Gazetteer(List<Entity> entities, Map<String, List<Alias>> byFirstToken, Map<String, Entity> bySkeleton) {
+    private Gazetteer(List<Entity> entities, Map<String, List<Alias>> byFirstToken, Map<String, Alias> bySkeleton) {
         this.entities = List.copyOf(entities);
         Map<String, Entity> ids = new LinkedHashMap<>();
         entities.forEach(e -> ids.put(e.id(), e));
@@ -94,7 +96,7 @@ public final class Gazetteer {
         Map<String, String> aliasOwner = new HashMap<>();
         Map<String, Integer> aliasLine = new HashMap<>();
         Map<String, List<Alias>> index = new HashMap<>();
-        Map<String, Entity> skeletons = new HashMap<>();
+        Map<String, Alias> skeletons = new HashMap<>();
         Set<String> ambiguousSkeletons = new java.util.HashSet<>();
         List<String[]> implications = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -178,7 +180,8 @@ public final class Gazetteer {
                 }
                 aliasOwner.put(key, id);
                 aliasLine.put(key, lineNo);
-                addAlias(index, new Alias(entity, folded, Alias.Kind.NAME, guarded, false, implied));
+                Alias alias = new Alias(entity, folded, Alias.Kind.NAME, guarded, false, implied);
+                addAlias(index, alias);
                 if (folded.size() > 1 && isArabic(key)) {
                     // news writes some two-word names as one word: بوركينافاسو
                     String glued = String.join("", folded);
@@ -186,11 +189,11 @@ public final class Gazetteer {
                         addAlias(index, new Alias(entity, List.of(glued), Alias.Kind.NAME, guarded, false, implied));
                     }
                 }
-                if (!guarded && folded.size() == 1 && (type.equals("person") || type.equals("org"))) {
+                if (folded.size() == 1 && (type.equals("person") || type.equals("org"))) {
                     String skeleton = skeleton(folded.get(0));
-                    if (skeleton.length() >= MIN_SKELETON) {
-                        Entity previous = skeletons.putIfAbsent(skeleton, entity);
-                        if (previous != null && previous != entity) {
+                    if (skeleton.length() >= MIN_GLUED_SKELETON) {
+                        Alias previous = skeletons.putIfAbsent(skeleton, alias);
+                        if (previous != null && previous.entity() != entity) {
                             ambiguousSkeletons.add(skeleton);
                         }
                     }
@@ -320,8 +323,11 @@ public final class Gazetteer {
         return byFirstToken.getOrDefault(folded, List.of());
     }
 
-    /** The person or organisation whose single-word alias has this consonant skeleton. */
-    Optional<Entity> bySkeleton(String skeleton) {
+    /**
+     * The single-word alias of a person or organisation with this consonant skeleton (at least
+     * {@value #MIN_GLUED_SKELETON} consonants; callers ask for more where a false match costs more).
+     */
+    Optional<Alias> bySkeleton(String skeleton) {
         return Optional.ofNullable(bySkeleton.get(skeleton));
     }
 }
