@@ -21,6 +21,7 @@ import org.raqib.alerts.delivery.DeliveryLedger;
 import org.raqib.alerts.delivery.RetryPolicy;
 import org.raqib.alerts.delivery.email.EmailChannel;
 import org.raqib.alerts.delivery.webhook.AddressGuard;
+import org.raqib.alerts.delivery.webhook.ChatPresetChannel;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.alerts.fanout.AlertFanout;
 import org.raqib.alerts.history.AlertHistory;
@@ -106,6 +107,10 @@ public final class AlertsService implements AutoCloseable {
         List<DeliveryChannel> channels = List.of(
                 new WebhookChannel(new AddressGuard(settings.allowPrivateAddresses()), settings.deliveryTimeout(), clock,
                         senders),
+                new ChatPresetChannel("slack", new AddressGuard(settings.allowPrivateAddresses()),
+                        settings.deliveryTimeout(), senders),
+                new ChatPresetChannel("teams", new AddressGuard(settings.allowPrivateAddresses()),
+                        settings.deliveryTimeout(), senders),
                 new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout()));
         RetryPolicy policy = new RetryPolicy(settings.retryFirstDelay(), settings.retryMaxDelay(), settings.retryFor(),
                 new SplittableRandom()::nextDouble);

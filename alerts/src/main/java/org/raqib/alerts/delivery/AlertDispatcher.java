@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
-    private static final Set<String> PUSH_CHANNELS = Set.of("webhook", "email");
+    private static final Set<String> PUSH_CHANNELS = Set.of("webhook", "email", "slack", "teams");
 
     private final SubscriptionRegistry subscriptions;
     private final Clock clock;

@@ -14,7 +14,7 @@ import org.raqib.core.model.Subscription;
 public final class SubscriptionValidator {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> CHANNELS = Set.of("webhook", "email", "sse", "atom");
+    private static final Set<String> CHANNELS = Set.of("webhook", "slack", "teams", "email", "sse", "atom");
 
     private SubscriptionValidator() {}
 
@@ -46,7 +46,7 @@ public final class SubscriptionValidator {
             errors.add(new FieldError("maxPerHour", "must be 0 (no cap) or more, got " + subscription.maxPerHour()));
         }
         if (subscription.channels().isEmpty()) {
-            errors.add(new FieldError("channels", "must name at least one channel: webhook, email, sse or atom"));
+            errors.add(new FieldError("channels", "must name at least one channel: webhook, slack, teams, email, sse or atom"));
         }
         for (int i = 0; i < subscription.channels().size(); i++) {
             channel(errors, "channels[" + i + "]", subscription.channels().get(i));
@@ -64,12 +64,12 @@ public final class SubscriptionValidator {
 
     private static void channel(List<FieldError> errors, String field, Subscription.Channel channel) {
         if (channel == null || channel.type() == null || !CHANNELS.contains(channel.type())) {
-            errors.add(new FieldError(field + ".type", "must be one of webhook, email, sse, atom"));
+            errors.add(new FieldError(field + ".type", "must be one of webhook, slack, teams, email, sse, atom"));
             return;
         }
         String target = channel.target() == null ? "" : channel.target().strip();
         switch (channel.type()) {
-            case "webhook" -> {
+            case "webhook", "slack", "teams" -> {
                 if (!isHttpUrl(target)) {
                     errors.add(new FieldError(field + ".target", "must be an http(s) URL to POST alerts to"));
                 }

@@ -111,6 +111,18 @@ class DeliveryIT {
     }
 
     @Test
+    void postsSlackPresetPayloadsToAnIncomingWebhook() throws Exception {
+        try (AlertsService service = start(settings(Duration.ofSeconds(30))); WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(service, "slack-1", "src-slack", "[{\"type\":\"slack\",\"target\":\"" + receiver.url() + "\"}]");
+            kafka.send(Topics.MATCHES, "slack-a", Fixtures.fromSource("slack-a", "src-slack"));
+
+            assertThatEventually(() -> assertThat(receiver.received()).hasSize(1));
+            JsonNode body = Json.mapper().readTree(receiver.received().get(0).body());
+            assertThat(body.get("text").asText()).contains("<https://example.org/slack-a|", "Libya");
+        }
+    }
+
+    @Test
     void hangingReceiverDoesNotDelayAnother() throws Exception {
         try (AlertsService service = start(settings(Duration.ofSeconds(30)));
                 WebhookReceiver hanging = new WebhookReceiver(); WebhookReceiver healthy = new WebhookReceiver()) {

@@ -60,8 +60,8 @@ public record Subscription(
     /**
      * One delivery channel.
      *
-     * @param type {@code webhook}, {@code email}, {@code sse} or {@code atom}
-     * @param target URL for webhooks, address for email, empty otherwise
+     * @param type {@code webhook}, {@code slack}, {@code teams}, {@code email}, {@code sse} or {@code atom}
+     * @param target URL for webhooks and chat presets, address for email, empty otherwise
      */
     public record Channel(String type, String target) {}
 }
