@@ -100,8 +100,16 @@ final class ArticleView {
         };
     }
 
-    boolean sameField(int a, int b) {
-        return (a < bodyStart) == (b < bodyStart) && b < end;
+    private int lineOf(int position) {
+        if (position < title.size()) {
+            return title.get(position).line();
+        }
+        return position >= bodyStart && position < end ? body.get(position - bodyStart).line() : -1;
+    }
+
+    /** Whether two positions are in the same field and on the same line (paragraph) of it. */
+    boolean sameLine(int a, int b) {
+        return (a < bodyStart) == (b < bodyStart) && b < end && a < end && lineOf(a) == lineOf(b);
     }
 
     /**

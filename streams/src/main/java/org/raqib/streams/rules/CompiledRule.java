@@ -122,7 +122,7 @@ final class CompiledRule {
                 }
                 boolean all = true;
                 for (int i = 1; i < words.size() && all; i++) {
-                    all = article.sameField(p, p + i) && words.get(i).matchesAt(article, p + i);
+                    all = article.sameLine(p, p + i) && words.get(i).matchesAt(article, p + i);
                 }
                 if (all) {
                     starts.add(p);
@@ -154,7 +154,7 @@ final class CompiledRule {
             for (int[] l : ls) {
                 for (int[] r : right.spans(article)) {
                     int gap = r[0] > l[1] ? r[0] - l[1] - 1 : l[0] > r[1] ? l[0] - r[1] - 1 : 0;
-                    if (gap <= distance && article.sameField(l[0], r[0])) {
+                    if (gap <= distance && article.sameLine(l[0], r[0])) {
                         terms.add(written);
                         return true;
                     }

@@ -20,13 +20,19 @@ public interface TextAnalysis {
      * @param end last char, exclusive
      * @param surface the original substring
      * @param forms the folded word first, then its bare forms (clitics and article stripped), without repeats
+     * @param line the 0-based line (paragraph) of the text the word is on; phrases and NEAR never cross lines
      */
-    record AnalyzedWord(int start, int end, String surface, List<String> forms) {
+    record AnalyzedWord(int start, int end, String surface, List<String> forms, int line) {
         public AnalyzedWord {
             forms = List.copyOf(forms);
             if (forms.isEmpty()) {
                 throw new IllegalArgumentException("a word needs at least its folded form");
             }
+        }
+
+        /** A word on the text's first line. */
+        public AnalyzedWord(int start, int end, String surface, List<String> forms) {
+            this(start, end, surface, forms, 0);
         }
 
         /** The folded word. */

@@ -32,8 +32,15 @@ public final class TokenAnalysis implements TextAnalysis {
     public List<AnalyzedWord> words(String text) {
         List<Token> tokens = analyzer.tokens(text);
         List<AnalyzedWord> words = new ArrayList<>(tokens.size());
+        int line = 0;
+        int scanned = 0;
         for (Token t : tokens) {
-            words.add(new AnalyzedWord(t.start(), t.end(), t.surface(), forms(t.folded())));
+            for (; scanned < t.start(); scanned++) {
+                if (text.charAt(scanned) == '\n') {
+                    line++;
+                }
+            }
+            words.add(new AnalyzedWord(t.start(), t.end(), t.surface(), forms(t.folded()), line));
         }
         return words;
     }

@@ -97,6 +97,14 @@ class CompiledRulesTest {
     }
 
     @Test
+    void phrasesAndNearStayWithinOneLineOfTheText() {
+        AnalyzedArticle a = article("", "افتتاح معرض في بنغازي\nتدشين مصنع في النيجر");
+        assertThat(matching("بنغازي NEAR/5 النيجر", a)).isEmpty();
+        assertThat(matching("\"بنغازي تدشين\"", a)).isEmpty();
+        assertThat(matching("بنغازي AND النيجر", a)).containsExactly("r");
+    }
+
+    @Test
     void fieldScopeLimitsWhereAWordMayOccur() {
         AnalyzedArticle a = article("وفد ليبي في نيامي", "بحث الوفد التعاون");
         assertThat(matching("title:نيامي", a)).containsExactly("r");

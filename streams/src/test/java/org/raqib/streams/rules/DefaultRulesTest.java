@@ -12,21 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
-import org.raqib.core.model.Mention;
 import org.raqib.core.model.Rule;
 import org.raqib.core.model.RuleHit;
+import org.raqib.streams.entities.EntityRecognizer;
+import org.raqib.streams.entities.Gazetteer;
 
 class DefaultRulesTest {
 
+    private static final TextAnalysis ANALYSIS = TokenAnalysis.standard();
+    private static final CompiledRules RULES = CompiledRules.compile(DefaultRules.load(), ANALYSIS);
+    private static final EntityRecognizer RECOGNIZER = new EntityRecognizer(Gazetteer.loadDefault());
+
     /** One example from {@code default-pack-examples.yaml}. */
-    record Example(String rule, boolean matches, String title, String body, List<EntityHit> entities) {
+    record Example(String rule, boolean matches, String title, String body, List<String> entityIds) {
         @Override
         public String toString() {
             return rule + (matches ? " matches " : " does not match ") + title;
@@ -36,18 +40,12 @@ class DefaultRulesTest {
     static List<Example> examples() throws IOException {
         try (InputStream in = DefaultRulesTest.class.getResourceAsStream("default-pack-examples.yaml")) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            Map<String, String[]> table = new TreeMap<>();
-            root.get("entities").fields().forEachRemaining(e -> table.put(e.getKey(), e.getValue().asText().split(" ")));
             List<Example> out = new ArrayList<>();
             for (JsonNode ex : root.get("examples")) {
-                List<EntityHit> entities = new ArrayList<>();
-                for (JsonNode id : ex.get("entities")) {
-                    String[] sideType = table.get(id.asText());
-                    entities.add(new EntityHit(id.asText(), id.asText(), sideType[0], sideType[1],
-                            List.of(new Mention("body", 0, 1, "x", 1.0, "alias"))));
-                }
+                List<String> ids = new ArrayList<>();
+                ex.get("entities").forEach(id -> ids.add(id.asText()));
                 out.add(new Example(ex.get("rule").asText(), ex.get("matches").asBoolean(), ex.get("title").asText(),
-                        ex.get("body").asText(), entities));
+                        ex.get("body").asText(), ids));
             }
             return out;
         }
@@ -61,13 +59,15 @@ class DefaultRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void defaultRuleMatchesItsExamplesAndNotItsCounterExamples(Example example) {
-        CompiledRules rules = CompiledRules.compile(DefaultRules.load(), new SimpleAnalysis());
-        List<String> hits = rules.match(AnalyzedArticle.of(article(example.title(), example.body()),
-                example.entities(), new SimpleAnalysis())).stream().map(RuleHit::id).toList();
+        List<EntityHit> entities = RECOGNIZER.recognise(example.title(), example.body());
+        List<String> hits = RULES.match(AnalyzedArticle.of(article(example.title(), example.body()), entities,
+                ANALYSIS)).stream().map(RuleHit::id).toList();
+        String recognised = "recognised " + entities.stream().map(e -> e.id() + " " + e.mentions().stream()
+                .map(m -> m.text()).toList()).toList();
         if (example.matches()) {
-            assertThat(hits).contains(example.rule());
+            assertThat(hits).as(recognised).contains(example.rule());
         } else {
-            assertThat(hits).doesNotContain(example.rule());
+            assertThat(hits).as(recognised).doesNotContain(example.rule());
         }
     }
 

@@ -34,7 +34,8 @@ final class SimpleAnalysis implements TextAnalysis {
                 String surface = text.substring(start, i);
                 String folded = fold(surface);
                 if (!folded.isEmpty()) {
-                    out.add(new AnalyzedWord(start, i, surface, forms(folded)));
+                    int line = (int) text.substring(0, start).chars().filter(ch -> ch == '\n').count();
+                    out.add(new AnalyzedWord(start, i, surface, forms(folded), line));
                 }
             }
         }
