@@ -91,6 +91,11 @@ public final class EntityRecognizer {
                 if (alias.needsArticle() && !article) {
                     continue;
                 }
+                if (article && !alias.needsArticle() && alias.entity().type().equals("person")
+                        && !alias.tokens().get(0).startsWith("\u0627\u0644")) {
+                    // names of people take no article: المودي is 'the leading', not Mody
+                    continue;
+                }
                 int n = alias.tokens().size();
                 if (i + n > tokens.size() || (best != null && n <= best.last() - best.first() + 1)) {
                     continue;
@@ -128,7 +133,7 @@ public final class EntityRecognizer {
             String skeleton = Gazetteer.skeleton(form);
             Optional<Alias> known = skeleton.length() >= Gazetteer.MIN_SKELETON ? gazetteer.bySkeleton(skeleton)
                     : Optional.empty();
-            if (known.isPresent()) {
+            if (known.isPresent() && closeInLength(form, known.get())) {
                 int prefix = token.folded().length() - form.length();
                 Alias alias = new Alias(known.get().entity(), List.of(form), Alias.Kind.NAME, known.get().guarded(),
                         false, List.of());
@@ -160,7 +165,7 @@ public final class EntityRecognizer {
                 }
                 if (form.length() >= MIN_FUZZY_LENGTH) {
                     Optional<Alias> known = gazetteer.bySkeleton(Gazetteer.skeleton(form));
-                    if (known.isPresent()) {
+                    if (known.isPresent() && closeInLength(form, known.get())) {
                         Alias alias = new Alias(known.get().entity(), List.of(form), Alias.Kind.NAME,
                                 known.get().guarded(), false, List.of());
                         return new Candidate(alias, field.name(), i, i, token.start(), token.start() + p,
@@ -170,6 +175,11 @@ public final class EntityRecognizer {
             }
         }
         return null;
+    }
+
+    /** A transliteration differs by a vowel or two, not by whole syllables (الضبابية is not الدبيبة). */
+    private static boolean closeInLength(String form, Alias alias) {
+        return Math.abs(form.length() - alias.tokens().get(0).length()) <= 2;
     }
 
     private static List<Candidate> dropNested(List<Candidate> found) {

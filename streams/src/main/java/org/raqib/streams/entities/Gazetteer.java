@@ -29,7 +29,9 @@ import org.raqib.streams.text.Token;
  * {@link EntityRecognizer}). An alias ending in {@code >ID} also names entity {@code ID}. A gentilic is the masculine
  * singular (ليبي); its feminine and plural forms are generated. Lines of type {@code stop} (side {@code none})
  * list phrases that name no storyline entity and hide the aliases inside them (نهر النيجر is not Niger). Ids are the
- * contract with labelled data and must stay stable. Immutable and thread-safe once loaded.
+ * contract with labelled data and must stay stable. A one-word person or organisation alias starting with {@code ~} is a
+ * foreign name: words with its consonant skeleton ({@link #skeleton}) count as unseen transliterations of it.
+ * Immutable and thread-safe once loaded.
  */
 public final class Gazetteer {
 
@@ -151,8 +153,14 @@ public final class Gazetteer {
                 problems.add(where + id + " has no Arabic label and no alias; give it at least one name");
             }
             for (String raw : names) {
-                boolean guarded = raw.startsWith("?");
-                String text = guarded ? raw.substring(1) : raw;
+                boolean guarded = false;
+                boolean foreign = false;
+                String text = raw;
+                while (text.startsWith("?") || text.startsWith("~")) {
+                    guarded |= text.charAt(0) == '?';
+                    foreign |= text.charAt(0) == '~';
+                    text = text.substring(1);
+                }
                 List<String> implied = new ArrayList<>();
                 int gt = text.indexOf('>');
                 if (gt >= 0) {
@@ -189,7 +197,11 @@ public final class Gazetteer {
                         addAlias(index, new Alias(entity, List.of(glued), Alias.Kind.NAME, guarded, false, implied));
                     }
                 }
-                if (folded.size() == 1 && (type.equals("person") || type.equals("org"))) {
+                if (foreign && (folded.size() != 1 || !(type.equals("person") || type.equals("org")))) {
+                    problems.add(where + id + ": ~ (tolerant transliteration) is for one-word person or organisation"
+                            + " names, not '" + text + "'");
+                }
+                if (foreign && folded.size() == 1) {
                     String skeleton = skeleton(folded.get(0));
                     if (skeleton.length() >= MIN_GLUED_SKELETON) {
                         Alias previous = skeletons.putIfAbsent(skeleton, alias);
