@@ -100,6 +100,12 @@ public final class SubscriptionsCommand implements Runnable {
         @Option(names = "--webhook", description = "Deliver by webhook to this URL (repeatable).")
         List<String> webhooks = new ArrayList<>();
 
+        @Option(names = "--slack", description = "Post Slack-formatted alerts to this incoming-webhook URL (repeatable).")
+        List<String> slack = new ArrayList<>();
+
+        @Option(names = "--teams", description = "Post Teams-formatted alerts to this incoming-webhook URL (repeatable).")
+        List<String> teams = new ArrayList<>();
+
         @Option(names = "--email", description = "Deliver by email to this address (repeatable).")
         List<String> emails = new ArrayList<>();
 
@@ -123,6 +129,8 @@ public final class SubscriptionsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<Subscription.Channel> channels = new ArrayList<>();
             webhooks.forEach(url -> channels.add(new Subscription.Channel("webhook", url)));
+            slack.forEach(url -> channels.add(new Subscription.Channel("slack", url)));
+            teams.forEach(url -> channels.add(new Subscription.Channel("teams", url)));
             emails.forEach(address -> channels.add(new Subscription.Channel("email", address)));
             if (sse) {
                 channels.add(new Subscription.Channel("sse", ""));
