@@ -14,8 +14,10 @@ import java.util.Objects;
 import org.raqib.core.config.IngestSettings;
 import org.raqib.core.kafka.KafkaClients;
 import org.raqib.core.model.FeedDefinition;
+import org.raqib.ingest.extract.ArticleExtractor;
 import org.raqib.ingest.fetch.FetchLimits;
 import org.raqib.ingest.fetch.HttpFetcher;
+import org.raqib.ingest.parse.FeedParser;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.registry.FeedRegistryFile;
 import org.slf4j.Logger;
@@ -34,6 +36,12 @@ public final class IngestPipeline implements AutoCloseable {
     private final KafkaClients clients;
     private final HttpFetcher fetcher;
     private final IngestWorker worker;
+
+    /** The pipeline of this process with the production feed parser and article extractor. */
+    public IngestPipeline(IngestSettings settings, KafkaClients clients, MeterRegistry registry, Clock clock) {
+        this(settings, clients, new ParsedFeedReader(new FeedParser()), new ExtractedPageReader(new ArticleExtractor()),
+                registry, clock);
+    }
 
     /**
      * The pipeline of this process.

@@ -22,6 +22,8 @@ import org.raqib.core.model.FeedState;
 import org.raqib.ingest.fetch.FetchException;
 import org.raqib.ingest.fetch.FetchLimits;
 import org.raqib.ingest.fetch.HttpFetcher;
+import org.raqib.ingest.extract.ArticleExtractor;
+import org.raqib.ingest.parse.FeedParser;
 import org.raqib.ingest.simulate.FeedFormat;
 import org.raqib.ingest.simulate.FeedSimulator;
 
@@ -45,7 +47,7 @@ class FeedPollerIT {
             pagesRead.add(page);
             return Optional.of(new PageText("", "نص الصفحة الكامل", null, "", "ar"));
         };
-        poller = new FeedPoller(fetcher, new RomeTestFeedReader(), pages, new PollSchedule(new Random(1)), meters, clock);
+        poller = new FeedPoller(fetcher, new ParsedFeedReader(new FeedParser()), pages, new PollSchedule(new Random(1)), meters, clock);
     }
 
     @AfterEach
@@ -113,6 +115,19 @@ class FeedPollerIT {
         assertThat(pagesRead).hasSize(result.articles().size())
                 .allSatisfy(page -> assertThat(page).contains("أخبار ذات علاقة", "الأكثر قراءة", "<footer"))
                 .anySatisfy(page -> assertThat(page).contains("اقرأ أيضاً"));
+    }
+
+    @Test
+    void keepsOnlyTheArticleTextOfTheSimulatorsPagesWithTheProductionExtractor() {
+        FeedPoller real = new FeedPoller(fetcher, new ParsedFeedReader(new FeedParser()),
+                new ExtractedPageReader(new ArticleExtractor()), new PollSchedule(new Random(1)), meters, clock);
+        FeedDefinition feed = feed(FeedFormat.RSS_SUMMARY_ONLY);
+
+        PollResult result = real.poll(feed, FeedState.initial(feed.id()));
+
+        assertThat(result.articles()).hasSize(FeedSimulator.INITIAL_ITEMS).allSatisfy(a -> assertThat(a.body())
+                .contains("اجتمع المجلس البلدي", "أعلنت الوزارة")
+                .doesNotContain("أخبار ذات علاقة", "اقرأ أيضاً", "الأكثر قراءة", "جميع الحقوق", "شارك الخبر"));
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.raqib.core.model.FeedDefinition;
 import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.ingest.fetch.FetchLimits;
 import org.raqib.ingest.fetch.HttpFetcher;
+import org.raqib.ingest.parse.FeedParser;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.simulate.FeedSimulator;
 
@@ -86,7 +87,7 @@ class IngestWorkerIT {
                 1024 * 1024, 5, 8, Duration.ZERO, false);
         HttpFetcher fetcher = new HttpFetcher(limits);
         closing.add(fetcher);
-        FeedPoller poller = new FeedPoller(fetcher, new RomeTestFeedReader(), (html, type, uri) -> Optional.empty(),
+        FeedPoller poller = new FeedPoller(fetcher, new ParsedFeedReader(new FeedParser()), (html, type, uri) -> Optional.empty(),
                 new PollSchedule(new Random(7)), new SimpleMeterRegistry(), Clock.systemUTC());
         IngestWorker worker = new IngestWorker(clients, group, id, poller, 4, Clock.systemUTC());
         closing.add(worker);
