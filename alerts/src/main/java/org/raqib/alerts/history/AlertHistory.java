@@ -23,7 +23,7 @@ public final class AlertHistory {
     private final int capacity;
     private final ArrayDeque<StoredAlert> alerts = new ArrayDeque<>();
     private final Map<String, StoredAlert> byId = new HashMap<>();
-    private final Map<String, Map<String, List<DeliveryAttempt>>> attempts = new HashMap<>();
+    private final Map<String, Map<String, List<DeliveryAttempt>>> attempts;
     private StreamPosition head = StreamPosition.start();
     private long lastSeq;
 
@@ -33,6 +33,15 @@ public final class AlertHistory {
             throw new IllegalArgumentException("history capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
+        // Attempts may be read before their alert (two topics, two readers): keep a bounded number ahead of them.
+        this.attempts = new LinkedHashMap<>(16, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, List<DeliveryAttempt>>> eldest) {
+                return size() > 2 * AlertHistory.this.capacity;
+            }
+        };
     }
 
     /**
@@ -57,10 +66,11 @@ public final class AlertHistory {
 
     /**
      * Records the attempts so far of one delivery ({@code deliveryKey}: alert, channel, target) of alert
-     * {@code alertId}, replacing what was known of that delivery; ignored when that alert is not kept.
+     * {@code alertId}, replacing what was known of that delivery. Attempts of an alert not yet read are kept
+     * (boundedly) until it is.
      */
     public synchronized void recordAttempts(String alertId, String deliveryKey, List<DeliveryAttempt> sofar) {
-        if (byId.containsKey(alertId) && !sofar.isEmpty()) {
+        if (!sofar.isEmpty()) {
             attempts.computeIfAbsent(alertId, id -> new LinkedHashMap<>()).put(deliveryKey, List.copyOf(sofar));
         }
     }

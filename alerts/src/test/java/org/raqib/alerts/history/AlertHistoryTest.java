@@ -73,13 +73,14 @@ class AlertHistoryTest {
     }
 
     @Test
-    void listsDeliveryAttemptsOfKeptAlerts() {
+    void listsDeliveryAttemptsEvenWhenTheyAreReadBeforeTheirAlert() {
         AlertHistory history = new AlertHistory(10);
-        history.add(0, 0, alert("a", "s", 0));
         DeliveryAttempt failed = new DeliveryAttempt("webhook", "https://x", Fixtures.T0, "failed", "503");
+        DeliveryAttempt delivered = new DeliveryAttempt("webhook", "https://x", Fixtures.T0.plusSeconds(5), "delivered", "204");
         history.recordAttempts("a", "a|webhook|https://x", List.of(failed));
-        history.recordAttempts("zz", "zz|webhook|https://x", List.of(failed));
-        assertThat(history.attempts("a")).extracting(DeliveryAttempt::detail).isEqualTo(List.of("503"));
+        history.add(0, 0, alert("a", "s", 0));
+        history.recordAttempts("a", "a|webhook|https://x", List.of(failed, delivered));
+        assertThat(history.attempts("a")).extracting(DeliveryAttempt::detail).isEqualTo(List.of("503", "204"));
         assertThat(history.attempts("zz")).isEmpty();
     }
 }
