@@ -5,12 +5,18 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.raqib.app.cli.CommonOptions;
 import org.raqib.app.cli.FeedsCommand;
-import org.raqib.app.cli.MatchCommand;
 import org.raqib.app.cli.RulesCommand;
 import org.raqib.app.cli.SimulateFeedsCommand;
 import org.raqib.app.cli.SubscriptionsCommand;
+import org.raqib.app.cli.AlertsCommand;
+import org.raqib.app.cli.DemoCommand;
+import org.raqib.app.cli.IngestCommand;
+import org.raqib.app.cli.MatchCommand;
+import org.raqib.app.cli.RunCommand;
+import org.raqib.app.cli.StreamsCommand;
 import org.raqib.app.cli.TopicsCommand;
 import org.raqib.core.config.ConfigException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +33,11 @@ import picocli.CommandLine.Command;
         description = "Raqib (رقيب): a Kafka-native, real-time monitor for Arabic news.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            IngestCommand.class,
+            StreamsCommand.class,
+            AlertsCommand.class,
+            DemoCommand.class,
             TopicsCommand.class,
             FeedsCommand.class,
             SimulateFeedsCommand.class,
@@ -62,7 +73,11 @@ public final class Raqib implements Runnable {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
             }
-            throw e;
+            // Operational failures (Kafka unreachable, a port taken, a file unreadable): one line a user can act
+            // on; the stack trace goes to the log for whoever debugs it.
+            LoggerFactory.getLogger(Raqib.class).debug("command failed", e);
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
         });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine commandLine = e.getCommandLine();

@@ -20,7 +20,12 @@ public final class CommonOptions {
 
     /** Loads the configuration with these options applied over the file and environment. */
     public RaqibConfig load() {
-        Map<String, String> overrides = new HashMap<>();
+        return load(Map.of());
+    }
+
+    /** Loads the configuration with {@code settings} applied over the file and environment, then these options. */
+    public RaqibConfig load(Map<String, String> settings) {
+        Map<String, String> overrides = new HashMap<>(settings);
         if (bootstrapServers != null) {
             overrides.put("kafka.bootstrapServers", bootstrapServers);
         }

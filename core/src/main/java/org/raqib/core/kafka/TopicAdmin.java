@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.raqib.core.config.TopicsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +77,31 @@ public final class TopicAdmin {
                 // Another instance created it between our listing and our request: verify it below like any other.
             }
         }
-        List<String> problems = verify(topics);
+        List<String> problems = verifyWhenVisible(topics, !created.isEmpty());
         if (!problems.isEmpty()) {
             throw new TopicMismatchException(problems);
         }
         return created;
+    }
+
+    /** New topics take a moment to reach every broker's metadata; until then describing them fails. */
+    private List<String> verifyWhenVisible(Collection<Topic<?, ?>> topics, boolean justCreated) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(justCreated ? TIMEOUT_SECONDS : 0);
+        while (true) {
+            try {
+                return verify(topics);
+            } catch (KafkaAdminException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaAdminException("interrupted while waiting for new topics", e);
+            }
+        }
     }
 
     /** Every difference between the cluster's {@code topics} and the configuration, one sentence each. */

@@ -1,0 +1,173 @@
+package org.raqib.app;
+
+import io.javalin.config.JavalinConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.raqib.alerts.AlertsService;
+import org.raqib.alerts.http.Readiness;
+import org.raqib.app.http.MetricsRoute;
+import org.raqib.app.http.QueryRoutes;
+import org.raqib.app.http.RuleRoutes;
+import org.raqib.core.config.RaqibConfig;
+import org.raqib.core.metrics.Metrics;
+import org.raqib.ingest.poll.IngestPipeline;
+import org.raqib.streams.rules.DefaultRules;
+import org.raqib.streams.rules.RuleBook;
+import org.raqib.streams.rules.RuleTopic;
+import org.raqib.streams.rules.TokenAnalysis;
+import org.raqib.streams.topology.GazetteerRecognition;
+import org.raqib.streams.topology.PipelineQueries;
+import org.raqib.streams.topology.RaqibTopology;
+import org.raqib.streams.topology.StreamsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the only place that creates Raqib's services, in dependency order, and closes them in
+ * reverse order. Each service gets its own settings and collaborators; nothing is static.
+ */
+public final class RaqibApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RaqibApplication.class);
+
+    /** The services one process can run. */
+    public enum Service { INGEST, STREAMS, ALERTS }
+
+    private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private final PrometheusMeterRegistry registry;
+    private StreamsService streams;
+    private AlertsService alerts;
+    private IngestPipeline ingest;
+
+    private RaqibApplication(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        open.push(registry::close);
+    }
+
+    /**
+     * Starts {@code services} against {@code kafka} (whose topics it ensures first). On failure everything started
+     * so far is closed again before the exception propagates.
+     */
+    public static RaqibApplication start(RaqibConfig config, KafkaConnection kafka, Set<Service> services, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        String name = services.size() == 1 ? services.iterator().next().name().toLowerCase(Locale.ROOT) : "raqib";
+        RaqibApplication app = new RaqibApplication(Metrics.prometheus(name));
+        try {
+            kafka.ensureTopics(List.of());
+            if (services.contains(Service.STREAMS)) {
+                app.startStreams(config, kafka, clock);
+            }
+            if (services.contains(Service.ALERTS)) {
+                app.startAlerts(config, kafka, clock);
+            }
+            if (services.contains(Service.INGEST)) {
+                app.startIngest(config, kafka, clock);
+            }
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** Every service, for {@code raqib run} and {@code raqib demo}. */
+    public static Set<Service> all() {
+        return EnumSet.allOf(Service.class);
+    }
+
+    private void startStreams(RaqibConfig config, KafkaConnection kafka, Clock clock) {
+        TokenAnalysis analysis = TokenAnalysis.standard();
+        seedDefaultRules(new RuleTopic(kafka.clients().properties()));
+        RuleBook rules = new RuleBook(analysis, List.of());
+        RaqibTopology topology = new RaqibTopology(GazetteerRecognition.standard(), rules, config.streams(), clock, registry);
+        streams = new StreamsService(topology.build(), kafka.clients().properties(), config.streams(), config.topics(),
+                registry).start();
+        open.push(streams);
+    }
+
+    /** The default rule pack goes to {@code raqib.rules} when the topic has no rules yet, so a new install matches. */
+    private static void seedDefaultRules(RuleTopic topic) {
+        if (topic.readAll(Duration.ofSeconds(30)).isEmpty()) {
+            topic.write(DefaultRules.load());
+            log.info("raqib.rules was empty: pushed the default storyline rule pack ({} rules)", DefaultRules.load().size());
+        }
+    }
+
+    private void startAlerts(RaqibConfig config, KafkaConnection kafka, Clock clock) {
+        List<Consumer<JavalinConfig>> plugins = new ArrayList<>();
+        plugins.add(MetricsRoute.of(registry));
+        plugins.add(new RuleRoutes(new RuleTopic(kafka.clients().properties()), TokenAnalysis.standard()).plugin());
+        if (streams != null) {
+            plugins.add(new QueryRoutes(PipelineQueries.of(streams.streams())).plugin());
+        }
+        alerts = new AlertsService(config.alerts(), kafka.clients().properties(), registry, clock, plugins,
+                this::readiness);
+        alerts.start();
+        open.push(alerts);
+    }
+
+    private void startIngest(RaqibConfig config, KafkaConnection kafka, Clock clock) {
+        ingest = new IngestPipeline(config.ingest(), kafka.clients(), Parsing.feeds(), Parsing.pages(), registry, clock);
+        try {
+            ingest.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ingest.feedsFile: " + e.getMessage(), e);
+        }
+        open.push(ingest);
+    }
+
+    /** Ready when every started service is. */
+    Readiness readiness() {
+        if (streams != null && !streams.running()) {
+            return Readiness.notReady("Kafka Streams is " + streams.state());
+        }
+        return Readiness.ok();
+    }
+
+    /** The registry every service reports to. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The alerts service, when this process runs it. */
+    public Optional<AlertsService> alerts() {
+        return Optional.ofNullable(alerts);
+    }
+
+    /** The streams service, when this process runs it. */
+    public Optional<StreamsService> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    /** The ingest pipeline, when this process runs it. */
+    public Optional<IngestPipeline> ingest() {
+        return Optional.ofNullable(ingest);
+    }
+
+    /** Closes the services in reverse order of start. */
+    @Override
+    public void close() {
+        while (!open.isEmpty()) {
+            AutoCloseable closeable = open.pop();
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Keep closing the rest: one failing close must not leave the broker or other services running.
+                log.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.raqib.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.raqib.app.KafkaConnection;
+import org.raqib.app.RaqibApplication;
+import org.raqib.core.corpus.CorpusReader;
+import org.raqib.core.model.Article;
+import org.raqib.ingest.registry.FeedRegistry;
+import org.raqib.ingest.simulate.FeedSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code raqib demo}: the whole monitor, offline. A local feed simulator serves the bundled Arabic articles (a
+ * SaudiNewsNet sample and paragraphs of the storyline's seed articles) as RSS/Atom feeds and releases new items
+ * every few seconds; ingest polls them into Kafka, the topology matches them, and alerts appear on the API.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole monitor offline on bundled Arabic articles: the embedded Kafka broker, a local"
+                + " feed simulator, ingest, streams and alerts. Alerts appear at http://localhost:8080/api/alerts"
+                + " within a minute.", "Stop with Ctrl-C."})
+public final class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLE = "/org/raqib/app/demo/articles.jsonl";
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--feeds-port", defaultValue = "8089", paramLabel = "PORT",
+            description = "Port of the local feed simulator (default: ${DEFAULT-VALUE}).")
+    int feedsPort;
+
+    @Option(names = "--rate", defaultValue = "20", paramLabel = "N",
+            description = "New items the simulator releases per minute (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rate <= 0 || rate > 6000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be between 0 and 6000");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        // Every simulated feed and page is on 127.0.0.1: the politeness delay meant for real sites would
+        // serialise them all behind one host, so the demo lowers it for its own loopback server.
+        return ServiceRunner.run(options.load(Map.of("ingest.perHostDelay", "50ms", "ingest.perHostConcurrency", "8")),
+                RaqibApplication.all(), KafkaConnection.WhenUnconfigured.START_EMBEDDED,
+                (kafka, app) -> {
+                    FeedSimulator simulator = new FeedSimulator(sample(), feedsPort, rate, java.time.Clock.systemUTC(), 4);
+                    new FeedRegistry(kafka.clients(), Duration.ofSeconds(30))
+                            .push(simulator.feeds(Duration.ofSeconds(2), Duration.ofSeconds(10)), false);
+                    banner(out, kafka, app, simulator);
+                    return simulator;
+                });
+    }
+
+    /** The bundled articles. */
+    static List<Article> sample() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo sample " + SAMPLE + " is missing from the jar");
+            }
+            CorpusReader.Collected collected = new CorpusReader.Collected();
+            new CorpusReader().readJsonLines(in, "articles.jsonl", collected);
+            return collected.articles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo sample", e);
+        }
+    }
+
+    private static void banner(PrintWriter out, KafkaConnection kafka, RaqibApplication app, FeedSimulator simulator) {
+        int port = app.alerts().orElseThrow().port();
+        String token = app.alerts().orElseThrow().adminToken();
+        out.println();
+        out.println("Raqib demo is running.");
+        out.println("  Kafka:           " + kafka.clients().bootstrapServers()
+                + (kafka.embedded() ? " (embedded broker)" : ""));
+        out.println("  Feed simulator:  " + simulator.baseUrl() + " (" + simulator.sources().size() + " sources)");
+        out.println("  Admin token:     " + token + " (also in the admin token file)");
+        out.println("  Alerts:          curl -H 'Authorization: Bearer " + token + "' 'http://localhost:" + port
+                + "/api/alerts?limit=5'");
+        out.println("  Live stream:     curl -N -H 'Authorization: Bearer " + token + "' http://localhost:" + port
+                + "/api/alerts/stream");
+        out.println("  Rules:           curl -H 'Authorization: Bearer " + token + "' http://localhost:" + port
+                + "/api/rules");
+        out.println("  Metrics:         http://localhost:" + port + "/metrics");
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+}
