@@ -120,7 +120,7 @@ public final class RaqibApplication implements AutoCloseable {
     }
 
     private void startIngest(RaqibConfig config, KafkaConnection kafka, Clock clock) {
-        ingest = new IngestPipeline(config.ingest(), kafka.clients(), Parsing.feeds(), Parsing.pages(), registry, clock);
+        ingest = new IngestPipeline(config.ingest(), kafka.clients(), registry, clock);
         try {
             ingest.start();
         } catch (IOException e) {
