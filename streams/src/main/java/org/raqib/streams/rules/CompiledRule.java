@@ -171,6 +171,32 @@ final class CompiledRule {
         }
     }
 
+    /** An OR-group as a side of NEAR: the occurrences of every alternative. */
+    private record AnyLocated(List<Located> parts) implements Located {
+        @Override
+        public List<int[]> spans(ArticleView article) {
+            List<int[]> spans = new ArrayList<>();
+            parts.forEach(p -> spans.addAll(p.spans(article)));
+            return spans;
+        }
+
+        @Override
+        public boolean matches(ArticleView article, Set<String> terms) {
+            boolean any = false;
+            for (Located part : parts) {
+                any |= part.matches(article, terms);
+            }
+            return any;
+        }
+
+        @Override
+        public Set<String> anchors() {
+            Set<String> union = new HashSet<>();
+            parts.forEach(p -> union.addAll(p.anchors()));
+            return union;
+        }
+    }
+
     private record AllNode(List<Node> parts) implements Node {
         @Override
         public boolean matches(ArticleView article, Set<String> terms) {
@@ -313,6 +339,9 @@ final class CompiledRule {
         }
 
         private Located located(Query q) {
+            if (q instanceof Query.Any any) {
+                return new AnyLocated(any.parts().stream().map(this::located).toList());
+            }
             return q instanceof Query.Terms t ? terms(t) : new EntityNode((Query.Entity) q);
         }
 

@@ -63,8 +63,8 @@ public sealed interface Query {
     }
 
     /**
-     * Two keywords, phrases or entity conditions at most {@code distance} words apart, in either order ({@code a
-     * NEAR/10 b}, {@code تهريب NEAR/10 entity:NE}). An entity condition stands for every mention of the entities it
+     * Two keywords, phrases or entity conditions (or OR-groups of them) at most {@code distance} words apart, in
+     * either order ({@code a NEAR/10 b}, {@code تهريب NEAR/10 entity:NE}, {@code تهريب NEAR/10 (وقود OR ذهب)}). An entity condition stands for every mention of the entities it
      * selects; its least count does not apply here.
      *
      * @param left first keyword, phrase ({@link Terms}) or {@link Entity} condition
@@ -74,9 +74,15 @@ public sealed interface Query {
      */
     record Near(Query left, Query right, int distance, String written) implements Query {
         public Near {
-            if (!(left instanceof Terms || left instanceof Entity) || !(right instanceof Terms || right instanceof Entity)) {
-                throw new IllegalArgumentException("NEAR joins keywords, phrases or entity conditions");
+            if (!locatable(left) || !locatable(right)) {
+                throw new IllegalArgumentException("NEAR joins keywords, phrases, entity conditions or OR-groups of them");
             }
+        }
+
+        /** Whether {@code q} has word positions: a keyword, phrase, entity condition or an OR of them. */
+        public static boolean locatable(Query q) {
+            return q instanceof Terms || q instanceof Entity
+                    || (q instanceof Any any && any.parts().stream().allMatch(Near::locatable));
         }
     }
 

@@ -135,13 +135,13 @@ public final class QueryParser {
         requireOperand("NEAR");
         int rightAt = pos;
         Query right = parsePrimary(scope);
-        if (!(left instanceof Terms || left instanceof Query.Entity)) {
-            throw error(start, "NEAR joins two keywords, phrases or entity conditions; put one before it"
-                    + " (groups in parentheses cannot be used with NEAR)");
+        if (!Query.Near.locatable(left)) {
+            throw error(start, "NEAR joins keywords, phrases, entity conditions or OR-groups of them, such as"
+                    + " (وقود OR ذهب); put one before it");
         }
-        if (!(right instanceof Terms || right instanceof Query.Entity)) {
-            throw error(rightAt, "NEAR joins two keywords, phrases or entity conditions; put one after it"
-                    + " (groups in parentheses cannot be used with NEAR)");
+        if (!Query.Near.locatable(right)) {
+            throw error(rightAt, "NEAR joins keywords, phrases, entity conditions or OR-groups of them, such as"
+                    + " (وقود OR ذهب); put one after it");
         }
         if (left instanceof Terms l && right instanceof Terms r && l.scope() != r.scope()) {
             throw error(start, "both sides of NEAR must be in the same field (title: or body:)");

@@ -94,6 +94,8 @@ class CompiledRulesTest {
         assertThat(matching("تهريب NEAR/5 entity:NE", a)).containsExactly("r");
         assertThat(matching("side:sahel NEAR/5 تهريب", a)).containsExactly("r");
         assertThat(matching("title:تهريب NEAR/5 entity:NE", a)).isEmpty();
+        assertThat(matching("(تهريب OR مهرب~) NEAR/2 (وقود OR ذهب)", a)).isEmpty();
+        assertThat(matching("(تهريب OR مهرب~) NEAR/3 (الوقود OR ذهب)", a)).containsExactly("r");
     }
 
     @Test

@@ -106,8 +106,8 @@ class QueryParserTest {
 
     @Test
     void rejectsNearWithGroupsOrWithoutADistance() {
-        assertThatThrownBy(() -> QueryParser.parse("r", "(وفد OR زيارة) NEAR/5 entity:NE"))
-                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR joins two keywords, phrases or entity");
+        assertThatThrownBy(() -> QueryParser.parse("r", "(وفد AND زيارة) NEAR/5 entity:NE"))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR joins keywords, phrases, entity");
         assertThatThrownBy(() -> QueryParser.parse("r", "وفد NEAR زيارة"))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("NEAR/10");
     }
