@@ -1,0 +1,158 @@
+package org.raqib.streams.backtest;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Rule;
+import org.raqib.streams.topology.EntityRecognition;
+import org.raqib.streams.topology.LiveRules;
+import org.raqib.streams.topology.RaqibTopology;
+
+/**
+ * Runs the one topology ({@link RaqibTopology#build()}) over a source of articles, in process, on Kafka Streams'
+ * {@link TopologyTestDriver}: nothing is written to a broker and no consumer group is joined, so the live pipeline
+ * cannot notice a backtest. Several rule sets (the candidate and its baseline) share one read of the source, each in
+ * its own driver. See {@code docs/adr/0003-backtest-on-topology-test-driver.md}.
+ */
+public final class BacktestEngine {
+
+    /** Matches are stamped with this instant instead of the wall clock, so that reruns are identical. */
+    public static final Instant MATCHED_AT = Instant.EPOCH;
+
+    private static final int DRAIN_EVERY = 2_000;
+
+    private final EntityRecognition recognition;
+    private final Supplier<LiveRules> emptyRules;
+    private final StreamsSettings settings;
+
+    /**
+     * @param recognition the live pipeline's entity recognition
+     * @param emptyRules makes a rule book with no rules; each run gets a new one and receives its rules through the
+     *     topology's own {@code raqib.rules} source, exactly as live
+     * @param settings the live topology settings (dedupe and story windows)
+     */
+    public BacktestEngine(EntityRecognition recognition, Supplier<LiveRules> emptyRules, StreamsSettings settings) {
+        this.recognition = Objects.requireNonNull(recognition, "recognition");
+        this.emptyRules = Objects.requireNonNull(emptyRules, "emptyRules");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Runs every rule set of {@code ruleSets} over one read of {@code source}; results in the same order. */
+    public List<BacktestRun> run(ArticleSource source, List<List<Rule>> ruleSets, Progress progress) throws IOException {
+        Objects.requireNonNull(progress, "progress");
+        Path stateRoot = Files.createTempDirectory("raqib-backtest-");
+        List<Pass> passes = new ArrayList<>();
+        try {
+            for (int i = 0; i < ruleSets.size(); i++) {
+                passes.add(new Pass(ruleSets.get(i), stateRoot.resolve("run-" + i)));
+            }
+            long[] read = {0};
+            source.forEach(record -> {
+                passes.forEach(p -> p.pipe(record));
+                read[0]++;
+                progress.update(read[0], 0);
+            });
+            progress.finish();
+            List<BacktestRun> runs = new ArrayList<>();
+            for (Pass pass : passes) {
+                runs.add(pass.finish(read[0]));
+            }
+            return runs;
+        } finally {
+            passes.forEach(Pass::close);
+            deleteTree(stateRoot);
+        }
+    }
+
+    /** One rule set's driver. */
+    private final class Pass implements AutoCloseable {
+        private final List<Rule> rules;
+        private final TopologyTestDriver driver;
+        private final TestInputTopic<String, byte[]> articles;
+        private final TestOutputTopic<String, Match> matches;
+        private final TestOutputTopic<byte[], byte[]> deadLetters;
+        private final TestOutputTopic<byte[], byte[]> trends;
+        private final List<Match> collected = new ArrayList<>();
+        private long dead;
+        private long piped;
+
+        Pass(List<Rule> rules, Path stateDir) {
+            this.rules = List.copyOf(rules);
+            RaqibTopology topology = new RaqibTopology(recognition, emptyRules.get(), settings,
+                    Clock.fixed(MATCHED_AT, ZoneOffset.UTC), new SimpleMeterRegistry());
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raqib-backtest");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest.invalid:9092");
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            driver = new TopologyTestDriver(topology.build(), props, MATCHED_AT);
+            articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer());
+            TestInputTopic<String, Rule> ruleTopic = driver.createInputTopic(Topics.RULES.name(),
+                    Serdes.String().serializer(), Topics.RULES.valueSerde().serializer());
+            // Rules in id order: the same rule set always builds the same rule book.
+            this.rules.stream().sorted(Comparator.comparing(Rule::id))
+                    .forEach(r -> ruleTopic.pipeInput(r.id(), r, MATCHED_AT));
+            matches = driver.createOutputTopic(Topics.MATCHES.name(), Serdes.String().deserializer(),
+                    Topics.MATCHES.valueSerde().deserializer());
+            deadLetters = driver.createOutputTopic(Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer());
+            trends = driver.createOutputTopic(Topics.TRENDS.name(), Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer());
+        }
+
+        void pipe(ArticleRecord record) {
+            articles.pipeInput(record.key(), record.value(), record.timestamp());
+            if (++piped % DRAIN_EVERY == 0) {
+                drain();
+            }
+        }
+
+        /** The driver keeps every output in memory; trends are not part of a backtest, so they are dropped. */
+        private void drain() {
+            collected.addAll(matches.readValuesToList());
+            dead += deadLetters.readValuesToList().size();
+            trends.readValuesToList();
+        }
+
+        BacktestRun finish(long read) {
+            drain();
+            return new BacktestRun(rules, collected, read, dead);
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the backtest's temporary state under " + root
+                    + "; delete it by hand", e);
+        }
+    }
+}
