@@ -1,0 +1,138 @@
+package org.raqib.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.raqib.core.testing.Eventually.assertThatEventually;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.raqib.core.config.ConfigLoader;
+import org.raqib.core.config.RaqibConfig;
+import org.raqib.core.json.Json;
+import org.raqib.core.model.Article;
+import org.raqib.core.testing.KafkaClusterExtension;
+import org.raqib.ingest.registry.FeedRegistry;
+import org.raqib.ingest.simulate.FeedSimulator;
+
+/**
+ * The whole slice on a separately started real broker, as {@code raqib run --bootstrap-servers HOST:PORT} runs it:
+ * a feed item is polled into raqib.articles, matched into raqib.matches, and reaches an SSE client as an alert.
+ */
+class EndToEndIT {
+
+    @RegisterExtension
+    static final KafkaClusterExtension kafka = KafkaClusterExtension.singleBroker();
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void feedItemBecomesArticleMatchAndAlertOnTheLiveStream() throws Exception {
+        RaqibConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
+                "kafka.bootstrapServers", kafka.bootstrapServers(),
+                "topics.partitions", "2",
+                "alerts.httpPort", "0",
+                "alerts.bindAddress", "127.0.0.1",
+                "alerts.adminTokenFile", data.resolve("admin.token").toString(),
+                "streams.stateDir", data.resolve("streams").toString(),
+                "streams.applicationId", "raqib-e2e",
+                "ingest.perHostDelay", "10ms"));
+        List<Article> corpus = List.of(article("e2e-1", "وفد ليبي يزور نيامي لبحث التعاون الأمني",
+                "وصل وفد عسكري من القيادة العامة للجيش الوطني الليبي بقيادة صدام حفتر إلى العاصمة النيجرية نيامي، "
+                        + "حيث بحث مع المجلس العسكري في النيجر تعزيز التعاون الأمني ومكافحة تهريب البشر عبر الحدود."));
+
+        try (KafkaConnection connection = KafkaConnection.open(config, KafkaConnection.WhenUnconfigured.START_EMBEDDED);
+                RaqibApplication app = RaqibApplication.start(config, connection, RaqibApplication.all(), Clock.systemUTC());
+                FeedSimulator simulator = new FeedSimulator(corpus, 0, 60, Clock.systemUTC(), 2)) {
+            assertThat(connection.embedded()).isFalse();
+            int port = app.alerts().orElseThrow().port();
+            String token = app.alerts().orElseThrow().adminToken();
+            List<String> events = new ArrayList<>();
+            CompletableFuture<Void> stream = listen(port, token, events);
+
+            new FeedRegistry(connection.clients(), Duration.ofSeconds(30))
+                    .push(simulator.feeds(Duration.ofSeconds(1), Duration.ofSeconds(5)), false);
+
+            assertThatEventually(Duration.ofSeconds(120), () -> {
+                synchronized (events) {
+                    assertThat(events).anySatisfy(e -> assertThat(e).contains("وفد ليبي يزور نيامي"));
+                }
+            });
+            stream.cancel(true);
+            assertThat(kafka.endOffsets("raqib.articles")).isGreaterThanOrEqualTo(1);
+            assertThat(kafka.endOffsets("raqib.matches")).isGreaterThanOrEqualTo(1);
+
+            JsonNode alerts = Json.mapper().readTree(get(port, token, "/api/alerts?limit=5"));
+            JsonNode match = alerts.get(0).get("match");
+            assertThat(match.get("storyline").asBoolean()).isTrue();
+            assertThat(match.get("entities").findValuesAsText("id")).contains("LY", "NE", "NIAMEY", "SADDAM_HAFTAR");
+            JsonNode mention = match.get("entities").get(0).get("mentions").get(0);
+            String field = mention.get("field").asText().equals("title") ? match.get("title").asText() : null;
+            if (field != null) {
+                assertThat(field.substring(mention.get("start").asInt(), mention.get("end").asInt()))
+                        .isEqualTo(mention.get("text").asText());
+            }
+            assertThat(get(port, token, "/api/rules")).contains("\"storyline\"");
+            assertThat(get(port, null, "/metrics")).contains("raqib_articles_processed_total");
+        }
+    }
+
+    private CompletableFuture<Void> listen(int port, String token, List<String> events) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
+            try (InputStream in = response.body();
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        synchronized (events) {
+                            events.add(line.substring(5));
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the test cancels the stream when it has what it needs
+            }
+        });
+    }
+
+    private String get(int port, String token, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static Article article(String id, String title, String body) {
+        return new Article(id, "import", "e2e-news", "https://example.org/" + id, title, "", body, "ar",
+                Instant.parse("2024-08-18T07:56:00Z"), Instant.parse("2024-08-18T07:56:00Z"));
+    }
+
+}
