@@ -413,6 +413,10 @@ public final class IngestWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            pollPool.shutdownNow(); // never started: nothing else was opened
+            return;
+        }
         if (Thread.currentThread() != thread) {
             awaitStop();
         }
