@@ -127,7 +127,7 @@ public final class EntityRecognizer {
             return null;
         }
         for (String form : ArabicMorphology.bareForms(token.folded())) {
-            if (form.length() < MIN_FUZZY_LENGTH) {
+            if (form.length() < MIN_FUZZY_LENGTH || !gazetteer.maySoundLikeForeignName(form)) {
                 continue;
             }
             String skeleton = Gazetteer.skeleton(form);

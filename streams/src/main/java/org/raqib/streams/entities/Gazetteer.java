@@ -49,6 +49,7 @@ public final class Gazetteer {
     private final Map<String, Entity> byId;
     private final Map<String, List<Alias>> byFirstToken;
     private final Map<String, Alias> bySkeleton;
+    private final String skeletonStarts;
 
     private Gazetteer(List<Entity> entities, Map<String, List<Alias>> byFirstToken, Map<String, Alias> bySkeleton) {
         this.entities = List.copyOf(entities);
@@ -59,6 +60,9 @@ public final class Gazetteer {
         byFirstToken.forEach((k, v) -> index.put(k, List.copyOf(v)));
         this.byFirstToken = Map.copyOf(index);
         this.bySkeleton = Map.copyOf(bySkeleton);
+        StringBuilder starts = new StringBuilder();
+        bySkeleton.keySet().forEach(k -> starts.append(k.charAt(0)));
+        this.skeletonStarts = starts.toString();
     }
 
     /** The gazetteer bundled with Raqib ({@code org/raqib/streams/entities/gazetteer.tsv}). */
@@ -318,6 +322,15 @@ public final class Gazetteer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether some foreign name's skeleton starts like this word's would; a cheap test before computing the
+     * skeleton of every long word.
+     */
+    boolean maySoundLikeForeignName(String folded) {
+        String first = skeleton(folded.substring(0, Math.min(3, folded.length())));
+        return !first.isEmpty() && skeletonStarts.indexOf(first.charAt(0)) >= 0;
     }
 
     /** Every entity and stop phrase, in file order. */

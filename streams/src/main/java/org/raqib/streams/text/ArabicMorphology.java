@@ -17,10 +17,8 @@ public final class ArabicMorphology {
     /** The fewest letters a stem keeps after stripping. */
     public static final int MIN_STEM = 3;
 
-    private static final String[] CONJUNCTIONS = {"", "\u0648", "\u0641"};
-    private static final String[] PREPOSITIONS = {"", "\u0628", "\u0643", "\u0644"};
     private static final String ARTICLE = "\u0627\u0644";
-    private static final List<String> PREFIXES = prefixes();
+    private static final char LAM = '\u0644';
 
     private ArabicMorphology() {
     }
@@ -33,19 +31,42 @@ public final class ArabicMorphology {
     public static List<String> bareForms(String folded) {
         List<String> forms = new ArrayList<>(4);
         forms.add(folded);
-        if (folded.length() <= MIN_STEM || !TextFolding.isArabic(folded.charAt(0))) {
+        if (folded.length() <= MIN_STEM || !startsWithClitic(folded.charAt(0))) {
             return forms;
         }
-        // PREFIXES is sorted shortest first, so the stems come out longest first
-        for (String prefix : PREFIXES) {
-            if (folded.length() - prefix.length() >= MIN_STEM && folded.startsWith(prefix)) {
-                String stem = folded.substring(prefix.length());
-                if (!forms.contains(stem)) {
-                    forms.add(stem);
+        // cut points after: an optional conjunction, an optional preposition, an optional article
+        long cuts = 0;
+        int conjEnd = isConjunction(folded.charAt(0)) ? 1 : 0;
+        for (int c = 0; c <= conjEnd; c++) {
+            int prepEnd = c < folded.length() && isPreposition(folded.charAt(c)) ? c + 1 : c;
+            for (int p = c; p <= prepEnd; p++) {
+                cuts |= 1L << p;
+                if (p > c && folded.charAt(p - 1) == LAM && p < folded.length() && folded.charAt(p) == LAM) {
+                    // ل + ال is written لل: the article's alef is dropped
+                    cuts |= 1L << (p + 1);
+                } else if (folded.startsWith(ARTICLE, p)) {
+                    cuts |= 1L << (p + 2);
                 }
             }
         }
+        for (int cut = 1; cut < Math.min(64, folded.length()); cut++) {
+            if ((cuts & (1L << cut)) != 0 && folded.length() - cut >= MIN_STEM) {
+                forms.add(folded.substring(cut));
+            }
+        }
         return forms;
+    }
+
+    private static boolean isConjunction(char c) {
+        return c == '\u0648' || c == '\u0641';
+    }
+
+    private static boolean isPreposition(char c) {
+        return c == '\u0628' || c == '\u0643' || c == LAM;
+    }
+
+    private static boolean startsWithClitic(char c) {
+        return c == '\u0648' || c == '\u0641' || c == '\u0628' || c == '\u0643' || c == '\u0644' || c == '\u0627';
     }
 
     /** Whether stripping {@code strippedPrefixLength} chars from {@code folded} removed the article ال. */
@@ -53,27 +74,8 @@ public final class ArabicMorphology {
         if (strippedPrefixLength < 2) {
             return false;
         }
-        String prefix = folded.substring(0, strippedPrefixLength);
-        return prefix.endsWith(ARTICLE) || prefix.endsWith("\u0644\u0644");
+        int at = strippedPrefixLength - 2;
+        return folded.startsWith(ARTICLE, at) || folded.startsWith("\u0644\u0644", at);
     }
 
-    private static List<String> prefixes() {
-        List<String> all = new ArrayList<>();
-        for (String conj : CONJUNCTIONS) {
-            for (String prep : PREPOSITIONS) {
-                all.add(conj + prep);
-                // ل before the article drops its alef: ل + النيجر is written للنيجر
-                all.add(prep.equals("\u0644") ? conj + "\u0644\u0644" : conj + prep + ARTICLE);
-            }
-        }
-        all.removeIf(String::isEmpty);
-        List<String> unique = new ArrayList<>();
-        for (String p : all) {
-            if (!unique.contains(p)) {
-                unique.add(p);
-            }
-        }
-        unique.sort((a, b) -> Integer.compare(a.length(), b.length()));
-        return List.copyOf(unique);
-    }
 }

@@ -65,8 +65,8 @@ public final class TextAnalyzer {
             }
             return cp >= '0' && cp <= '9' ? DIGIT : NONE;
         }
-        if (cp == 0x0640) {
-            return NONE;
+        if (cp >= 0x0621 && cp <= 0x064A) {
+            return cp == 0x0640 ? NONE : ARABIC;
         }
         if (Character.isDigit(cp)) {
             return DIGIT;

@@ -73,6 +73,12 @@ public final class TextFolding {
     }
 
     private static void appendArabic(int cp, StringBuilder out) {
+        // the common case first: plain letters that fold to themselves
+        if ((cp >= 0x0627 && cp <= 0x0628) || (cp >= 0x062A && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x0648)
+                || cp == 0x064A) {
+            out.append((char) cp);
+            return;
+        }
         if (cp >= 0x0660 && cp <= 0x0669) {
             out.append((char) ('0' + cp - 0x0660));
             return;
