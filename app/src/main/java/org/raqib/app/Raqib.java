@@ -14,6 +14,8 @@ import org.raqib.app.cli.IngestCommand;
 import org.raqib.app.cli.MatchCommand;
 import org.raqib.app.cli.RunCommand;
 import org.raqib.app.cli.StreamsCommand;
+import org.raqib.app.cli.ExtractCommand;
+import org.raqib.app.cli.ParseFeedCommand;
 import org.raqib.app.cli.TopicsCommand;
 import org.raqib.core.config.ConfigException;
 import org.slf4j.LoggerFactory;
@@ -39,11 +41,14 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             DemoCommand.class,
             TopicsCommand.class,
+            ParseFeedCommand.class,
+            ExtractCommand.class,
             FeedsCommand.class,
             SimulateFeedsCommand.class,
             SubscriptionsCommand.class,
             RulesCommand.class,
             MatchCommand.class,
+            org.raqib.app.cli.ImportCommand.class, org.raqib.app.cli.BacktestCommand.class, org.raqib.app.cli.ReplayCommand.class,
         })
 public final class Raqib implements Runnable {
 

@@ -82,7 +82,8 @@ public final class FeedParser {
             }
         }
         String link = Links.canonical(feed.getLink(), feedAddress).orElse("");
-        return new ParsedFeed(TextCleaner.clean(feed.getTitle()), link,
+        String title = feed.getTitle() != null && !feed.getTitle().isBlank() ? feed.getTitle() : dcTitle(feed.getModules());
+        return new ParsedFeed(TextCleaner.clean(title), link,
                 feed.getLanguage() == null ? "" : feed.getLanguage().strip(), out);
     }
 
@@ -108,7 +109,7 @@ public final class FeedParser {
     }
 
     private static FeedEntry entry(SyndEntry e, Element raw, URI base, URI feedAddress) {
-        String title = TextCleaner.clean(e.getTitle());
+        String title = TextCleaner.clean(e.getTitle() != null && !e.getTitle().isBlank() ? e.getTitle() : dcTitle(e.getModules()));
         String link = Links.canonical(link(e), base).or(() -> Links.canonical(link(e), feedAddress)).orElse("");
         Instant published = instant(e.getPublishedDate()).orElseGet(() -> rawDate(raw, true).orElse(null));
         Instant updated = instant(e.getUpdatedDate()).orElseGet(() -> rawDate(raw, false).orElse(null));
@@ -128,6 +129,16 @@ public final class FeedParser {
         String author = e.getAuthor() == null ? "" : TextCleaner.clean(e.getAuthor());
         String id = id(e, link, title, published);
         return new FeedEntry(id, title, link, published, updated, author, summary, content);
+    }
+
+    /** The Dublin Core title ({@code dc:title}), which some feeds use instead of their format's own title. */
+    private static String dcTitle(List<com.rometools.rome.feed.module.Module> modules) {
+        return modules.stream()
+                .filter(m -> m instanceof com.rometools.rome.feed.module.DCModule)
+                .map(m -> ((com.rometools.rome.feed.module.DCModule) m).getTitle())
+                .filter(t -> t != null && !t.isBlank())
+                .findFirst()
+                .orElse("");
     }
 
     private static String link(SyndEntry e) {
