@@ -60,6 +60,8 @@ class DefaultRulesTest {
     @MethodSource("examples")
     void defaultRuleMatchesItsExamplesAndNotItsCounterExamples(Example example) {
         List<EntityHit> entities = RECOGNIZER.recognise(example.title(), example.body());
+        assertThat(entities).extracting(EntityHit::id).as("what the recogniser finds in the example")
+                .containsExactlyInAnyOrderElementsOf(example.entityIds());
         List<String> hits = RULES.match(AnalyzedArticle.of(article(example.title(), example.body()), entities,
                 ANALYSIS)).stream().map(RuleHit::id).toList();
         String recognised = "recognised " + entities.stream().map(e -> e.id() + " " + e.mentions().stream()
