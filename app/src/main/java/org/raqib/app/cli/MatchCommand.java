@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -64,7 +65,10 @@ public final class MatchCommand implements Callable<Integer> {
         EntityRecognizer recognizer;
         try {
             recognizer = new EntityRecognizer(gazetteer == null ? Gazetteer.loadDefault() : Gazetteer.load(gazetteer));
-        } catch (GazetteerException | UncheckedIOException e) {
+        } catch (GazetteerException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            return 2;
+        } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
@@ -85,8 +89,11 @@ public final class MatchCommand implements Callable<Integer> {
                         + " error(s), " + summary.inStoryline() + " in the storyline");
             }
             return 0;
+        } catch (NoSuchFileException e) {
+            err.println("error: no such file: " + e.getFile() + "; check the --input and --output paths");
+            return 1;
         } catch (IOException | UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: matching failed reading or writing: " + e.getMessage());
             return 1;
         }
     }
