@@ -46,7 +46,7 @@ public final class ArticleExtractor {
                     + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
                     + "|credit|author-?bio|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
                     + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
-                    + "|hidden|visually-hidden|sr-only|disqus|rating|topics|keywords",
+                    + "|visually-hidden|sr-only|disqus|rating",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern KEEP = Pattern.compile("article-?body|story-?body|post-?body|entry-?content"
@@ -89,14 +89,15 @@ public final class ArticleExtractor {
         root.select("script, style, noscript, iframe, svg, canvas, form, button, input, select, textarea, nav, footer,"
                 + " aside, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true],"
                 + " [role=navigation], [role=complementary], [role=contentinfo], [role=banner]").remove();
-        int total = textLength(root.select("p"));
+        int total = root.text().length();
         for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
             if (e.parent() == null || e == root) {
                 continue;
             }
             String names = e.className() + " " + e.id();
+            // A name is a hint, not proof: an element holding most of the page's text is the page, whatever its class.
             if (BOILERPLATE.matcher(names).find() && !KEEP.matcher(names).find()
-                    && (total == 0 || textLength(e.select("p")) < 0.5 * total)) {
+                    && e.text().length() < 0.4 * total) {
                 e.remove();
             }
         }
@@ -127,7 +128,13 @@ public final class ArticleExtractor {
             if (e.parent() == null || e == root || e.childrenSize() > 3) {
                 continue;
             }
-            if (READ_ALSO.matcher(e.text()).matches()) {
+            // Own text first: calling text() on every element would walk every subtree again (quadratic).
+            String own = e.ownText();
+            if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
+                continue;
+            }
+            if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
+                    : e.child(0).ownText().length() <= 40 && READ_ALSO.matcher(e.text()).matches()) {
                 Element next = e.nextElementSibling();
                 int removed = 0;
                 while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
@@ -183,14 +190,29 @@ public final class ArticleExtractor {
         return best;
     }
 
+    /**
+     * The blocks of {@code container} that hold no other block, in document order, plus divs that carry text of
+     * their own; one pass marks every ancestor of a block, so it stays linear in the page's size.
+     */
     private static List<Element> leafBlocks(Element container) {
-        List<Element> blocks = new ArrayList<>();
-        for (Element e : container.select(BLOCKS + ", div")) {
+        org.jsoup.select.Elements candidates = container.select(BLOCKS + ", div");
+        Set<Element> hasBlockInside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e : candidates) {
             if (e.is("div")) {
-                if (hasOwnText(e) && e.select(BLOCKS).isEmpty()) {
-                    blocks.add(e);
+                continue;
+            }
+            for (Element up = e.parent(); up != null && up != container.parent(); up = up.parent()) {
+                if (!hasBlockInside.add(up)) {
+                    break;
                 }
-            } else if (e.select(BLOCKS).size() == 1) {
+            }
+        }
+        List<Element> blocks = new ArrayList<>();
+        for (Element e : candidates) {
+            if (hasBlockInside.contains(e)) {
+                continue;
+            }
+            if (!e.is("div") || hasOwnText(e)) {
                 blocks.add(e);
             }
         }

@@ -39,11 +39,12 @@ class ExtractionBenchmarkTest {
             }
             String url = page.getValue().path("url").asText("https://example.org/");
             ExtractedPage extracted = extractor.extract(html, Optional.empty(), URI.create(url.replace(" ", "%20")));
-            score.add(page.getValue().path("articleBody").asText(""), extracted.body());
+            score.add(page.getKey(), page.getValue().path("articleBody").asText(""), extracted.body());
         }
         System.out.printf(Locale.ROOT, "article-extraction-benchmark: F1=%.3f precision=%.3f recall=%.3f%n",
                 score.f1(), score.precision(), score.recall());
+        score.worst(12).forEach(line -> System.out.println("  worst: " + line));
 
-        assertThat(score.f1()).isGreaterThan(0.85);
+        assertThat(score.f1()).isGreaterThan(0.88);
     }
 }

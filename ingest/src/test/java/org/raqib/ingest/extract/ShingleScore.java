@@ -19,7 +19,10 @@ final class ShingleScore {
 
     private final List<double[]> pages = new ArrayList<>();
 
-    void add(String truth, String predicted) {
+    private final List<String> ids = new ArrayList<>();
+
+    void add(String id, String truth, String predicted) {
+        ids.add(id);
         Map<List<String>, Integer> t = shingles(truth);
         Map<List<String>, Integer> p = shingles(predicted);
         double tp = 0;
@@ -36,6 +39,20 @@ final class ShingleScore {
         }
         double s = tp + fp + fn;
         pages.add(s > 0 ? new double[] {tp / s, fp / s, fn / s} : new double[] {0, 0, 0});
+    }
+
+    /** The {@code n} pages with the lowest per-page F1, for whoever tunes the extractor next. */
+    List<String> worst(int n) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            double[] x = pages.get(i);
+            double p = x[0] + x[1] == 0 ? 0 : x[0] / (x[0] + x[1]);
+            double r = x[0] + x[2] == 0 ? 0 : x[0] / (x[0] + x[2]);
+            lines.add(String.format(java.util.Locale.ROOT, "%.3f %s precision=%.2f recall=%.2f",
+                    p + r == 0 ? 0 : 2 * p * r / (p + r), ids.get(i), p, r));
+        }
+        lines.sort(null);
+        return lines.subList(0, Math.min(n, lines.size()));
     }
 
     double precision() {
