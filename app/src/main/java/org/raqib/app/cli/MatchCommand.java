@@ -23,10 +23,8 @@ import org.raqib.streams.match.MatchSummary;
 import org.raqib.streams.match.RuleHits;
 import org.raqib.streams.rules.RuleBook;
 import org.raqib.streams.rules.RuleFiles;
-import org.raqib.streams.rules.TextAnalysis;
+import org.raqib.streams.rules.TokenAnalysis;
 import org.raqib.streams.storyline.StorylineDecision;
-import org.raqib.streams.text.ArabicMorphology;
-import org.raqib.streams.text.TextAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,7 +77,8 @@ public final class MatchCommand implements Callable<Integer> {
                 loaded.problems().forEach(p -> err.println("error: " + p));
                 return 2;
             }
-            ruleHits = new RuleBook(analysis(), loaded.rules())::evaluate;
+            // the rule engine reads text through the same analyser as recognition
+            ruleHits = new RuleBook(TokenAnalysis.standard(), loaded.rules())::evaluate;
         }
         JsonlMatcher matcher = new JsonlMatcher(recognizer, new StorylineDecision(), ruleHits, Clock.systemUTC());
         try (BufferedReader in = new BufferedReader(reader()); Writer out = new BufferedWriter(writer())) {
@@ -127,14 +126,5 @@ public final class MatchCommand implements Callable<Integer> {
             };
         }
         return new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
-    }
-
-    /** The rule engine reads text through the same analysis as recognition. */
-    private static TextAnalysis analysis() {
-        TextAnalyzer analyzer = new TextAnalyzer();
-        return text -> analyzer.tokens(text).stream()
-                .map(t -> new TextAnalysis.AnalyzedWord(t.start(), t.end(), t.surface(),
-                        ArabicMorphology.bareForms(t.folded())))
-                .toList();
     }
 }

@@ -44,6 +44,21 @@ class MatchCommandTest {
     }
 
     @Test
+    void addsTheHitsOfRulesGivenWithRules() throws IOException {
+        Path rules = dir.resolve("rules.yaml");
+        try (var in = MatchCommandTest.class.getResourceAsStream("/org/raqib/streams/rules/default/storyline.yaml")) {
+            Files.write(rules, in.readAllBytes());
+        }
+        Path input = dir.resolve("in.jsonl");
+        Path output = dir.resolve("out.jsonl");
+        Files.writeString(input, "{\"id\":\"a\",\"title\":\"صدام حفتر في نيامي\",\"body\":\"بحث التعاون العسكري\"}\n",
+                StandardCharsets.UTF_8);
+        assertThat(run("match", "--rules", rules.toString(), "--input", input.toString(), "--output",
+                output.toString())).isZero();
+        assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("\"rules\":[{\"id\":\"storyline\"");
+    }
+
+    @Test
     void failsWithOneLineWhenTheInputIsMissing() {
         assertThat(run("match", "--input", dir.resolve("missing.jsonl").toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("error: no such file").doesNotContain("Exception");
