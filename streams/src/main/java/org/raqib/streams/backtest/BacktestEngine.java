@@ -32,7 +32,7 @@ import org.raqib.streams.topology.RaqibTopology;
  * Runs the one topology ({@link RaqibTopology#build()}) over a source of articles, in process, on Kafka Streams'
  * {@link TopologyTestDriver}: nothing is written to a broker and no consumer group is joined, so the live pipeline
  * cannot notice a backtest. Several rule sets (the candidate and its baseline) share one read of the source, each in
- * its own driver. See {@code docs/adr/0003-backtest-on-topology-test-driver.md}.
+ * its own driver. See {@code docs/adr/0004-backtest-on-topology-test-driver.md}.
  */
 public final class BacktestEngine {
 

@@ -52,8 +52,9 @@ class BacktestIT {
     Path dir;
 
     @BeforeAll
-    static void createTopics() {
-        kafka.createTopics(3, Topics.ARTICLES, Topics.MATCHES, Topics.RULES, Topics.DLQ, Topics.TRENDS);
+    static void createTopics() throws Exception {
+        Fixture.createArticlesTopic(kafka, 3);
+        kafka.createTopics(3, Topics.MATCHES, Topics.RULES, Topics.DLQ, Topics.TRENDS);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.core.model.Rule;
 import org.raqib.streams.rules.RuleBook;
 import org.raqib.streams.rules.TokenAnalysis;
@@ -35,6 +37,14 @@ final class Fixture {
             new StreamsSettings("raqib-test", "unused", 0, 1, Duration.ofDays(7), Duration.ofDays(3));
 
     private Fixture() {}
+
+    /** raqib.articles as imports need it: kept forever, since imported history is older than any retention. */
+    static void createArticlesTopic(KafkaClusterExtension kafka, int partitions) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = kafka.admin()) {
+            admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.ARTICLES.name(),
+                    partitions, (short) 1).configs(java.util.Map.of("retention.ms", "-1")))).all().get();
+        }
+    }
 
     static Path write(Path dir) throws IOException {
         Path file = dir.resolve("fixture.jsonl");
