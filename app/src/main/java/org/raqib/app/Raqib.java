@@ -49,7 +49,6 @@ import picocli.CommandLine.Command;
             RulesCommand.class,
             MatchCommand.class,
             org.raqib.app.cli.ImportCommand.class, org.raqib.app.cli.BacktestCommand.class, org.raqib.app.cli.ReplayCommand.class,
-            org.raqib.app.cli.ImportCommand.class, org.raqib.app.cli.BacktestCommand.class, org.raqib.app.cli.ReplayCommand.class,
         })
 public final class Raqib implements Runnable {
 
