@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.raqib.core.model.Rule;
 import org.raqib.streams.entities.EntityRecognizer;
 import org.raqib.streams.entities.Gazetteer;
 import org.raqib.streams.entities.GazetteerException;
 import org.raqib.streams.match.JsonlMatcher;
 import org.raqib.streams.match.MatchSummary;
 import org.raqib.streams.match.RuleHits;
+import org.raqib.streams.rules.DefaultRules;
 import org.raqib.streams.rules.RuleBook;
 import org.raqib.streams.rules.RuleFiles;
 import org.raqib.streams.rules.TokenAnalysis;
@@ -50,7 +53,8 @@ public final class MatchCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--rules", paramLabel = "PATH",
-            description = "A rule file or folder (docs/rules.md); without it every result has \"rules\": [].")
+            description = "A rule file or folder (docs/rules.md); default: the bundled storyline pack. The pack's"
+                    + " 'storyline' rule decides \"storyline\" (without one, the built-in decision does).")
     Path rules;
 
     @Option(names = "--gazetteer", paramLabel = "FILE",
@@ -70,17 +74,20 @@ public final class MatchCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        RuleHits ruleHits = RuleHits.NONE;
+        List<Rule> pack = DefaultRules.load();
         if (rules != null) {
             RuleFiles.Loaded loaded = RuleFiles.read(rules);
             if (!loaded.valid()) {
                 loaded.problems().forEach(p -> err.println("error: " + p));
                 return 2;
             }
-            // the rule engine reads text through the same analyser as recognition
-            ruleHits = new RuleBook(TokenAnalysis.standard(), loaded.rules())::evaluate;
+            pack = loaded.rules();
         }
-        JsonlMatcher matcher = new JsonlMatcher(recognizer, new StorylineDecision(), ruleHits, Clock.systemUTC());
+        // the rule engine reads text through the same analyser as recognition
+        RuleHits ruleHits = new RuleBook(TokenAnalysis.standard(), pack)::evaluate;
+        boolean packHasStoryline = pack.stream().anyMatch(r -> r.id().equals(DefaultRules.STORYLINE));
+        JsonlMatcher matcher = new JsonlMatcher(recognizer, new StorylineDecision(), ruleHits, packHasStoryline,
+                Clock.systemUTC());
         try (BufferedReader in = new BufferedReader(reader()); Writer out = new BufferedWriter(writer())) {
             MatchSummary summary = matcher.match(in, out);
             if (output != null) {

@@ -44,6 +44,22 @@ class MatchCommandTest {
     }
 
     @Test
+    void decidesTheStorylineWithTheDefaultPacksStorylineRuleWhenNoRulesAreGiven() throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Path output = dir.resolve("out.jsonl");
+        Files.writeString(input, """
+                {"id":"in","title":"وفد ليبي في نيامي","body":"زار وفد من القيادة العامة في بنغازي العاصمة نيامي لبحث التعاون الأمني مع المجلس العسكري في النيجر"}
+                {"id":"out","title":"مالي","body":"أعلنت وزارة المالية عن دعم مالي جديد للقطاع الخاص"}
+                """, StandardCharsets.UTF_8);
+
+        assertThat(run("match", "--input", input.toString(), "--output", output.toString())).isZero();
+
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).contains("{\"id\":\"storyline\"").endsWith("\"storyline\":true}");
+        assertThat(lines.get(1)).contains("\"rules\":[]").endsWith("\"storyline\":false}");
+    }
+
+    @Test
     void addsTheHitsOfRulesGivenWithRules() throws IOException {
         Path rules = dir.resolve("rules.yaml");
         try (var in = MatchCommandTest.class.getResourceAsStream("/org/raqib/streams/rules/default/storyline.yaml")) {

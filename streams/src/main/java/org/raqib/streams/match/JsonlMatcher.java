@@ -35,6 +35,10 @@ public final class JsonlMatcher {
     private final EntityRecognizer recognizer;
     private final StorylineDecision storyline;
     private final RuleHits rules;
+    private final boolean rulesDecideStoryline;
+
+    /** The id of the rule whose hit puts an article in the storyline. */
+    static final String STORYLINE_RULE = "storyline";
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
 
@@ -48,9 +52,21 @@ public final class JsonlMatcher {
      * @param clock stamps the articles handed to {@code rules} as fetched now
      */
     public JsonlMatcher(EntityRecognizer recognizer, StorylineDecision storyline, RuleHits rules, Clock clock) {
+        this(recognizer, storyline, rules, false, clock);
+    }
+
+    /**
+     * @param rules supplies each article's rule hits
+     * @param rulesDecideStoryline whether {@code rules} include the {@code storyline} rule, whose hit then decides
+     *     {@code "storyline"} instead of {@code storyline}
+     * @param clock stamps the articles handed to {@code rules} as fetched now
+     */
+    public JsonlMatcher(EntityRecognizer recognizer, StorylineDecision storyline, RuleHits rules,
+            boolean rulesDecideStoryline, Clock clock) {
         this.recognizer = recognizer;
         this.storyline = storyline;
         this.rules = rules;
+        this.rulesDecideStoryline = rulesDecideStoryline;
         this.clock = clock;
     }
 
@@ -136,7 +152,12 @@ public final class JsonlMatcher {
             rule.put("id", hit.id());
             rule.put("score", hit.score());
         }
-        result.put("storyline", storyline.inStoryline(hits, title, body));
+        // The rule pack's storyline rule decides when the pack has one (the default pack does); otherwise the
+        // first, Java version of the decision.
+        boolean inStoryline = rulesDecideStoryline
+                ? ruleHits.stream().anyMatch(h -> h.id().equals(STORYLINE_RULE))
+                : storyline.inStoryline(hits, title, body);
+        result.put("storyline", inStoryline);
         return result;
     }
 
