@@ -1,0 +1,87 @@
+package org.raqib.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.raqib.core.testing.DashboardMetrics;
+import org.raqib.core.testing.RaqibMeters;
+
+/** The files in {@code ops/} and the exposition of every Raqib meter, checked by promtool where installed. */
+class OpsFilesTest {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final Path RULES = REPO.resolve("ops/prometheus/raqib-rules.yml");
+    private static final Path DASHBOARD = REPO.resolve("ops/grafana/dashboards/raqib-pipeline.json");
+    private static final Path PROMETHEUS = REPO.resolve("ops/prometheus/prometheus.yml");
+
+    @Test
+    void alertingRulesPassPromtool() throws Exception {
+        assertThat(promtool(null, "check", "rules", RULES.toString())).contains("SUCCESS");
+    }
+
+    @Test
+    void prometheusConfigurationPassesPromtool() throws Exception {
+        assertThat(promtool(null, "check", "config", "--syntax-only", PROMETHEUS.toString())).contains("SUCCESS");
+    }
+
+    @Test
+    void scrapeOfEveryRaqibMeterPassesPromtoolCheckMetrics() throws Exception {
+        promtool(scrapeOfEveryMeter(), "check", "metrics");
+    }
+
+    @Test
+    void dashboardAndRulesQueryOnlyExportedMetrics() {
+        List<Path> files = List.of(DASHBOARD, RULES);
+        assertThat(DashboardMetrics.queried(files)).contains("raqib_consumer_lag", "raqib_dlq_records_total",
+                "raqib_feed_freshness_lag_seconds", "raqib_alerts_delivered_total");
+        assertThat(DashboardMetrics.missing(scrapeOfEveryMeter(), files)).isEmpty();
+    }
+
+    @Test
+    void everyMeterNameIsDocumentedInOperationsGuide() throws IOException {
+        String guide = Files.readString(REPO.resolve("docs/operations.md"), StandardCharsets.UTF_8);
+        assertThat(MeterNames.ALL).allSatisfy(name -> assertThat(guide).contains("`" + name + "`"));
+    }
+
+    private static String scrapeOfEveryMeter() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            registry.config().commonTags("service", "test", "instance", "localhost");
+            registry.config().meterFilter(Metrics.promtoolClean());
+            Metrics.bindJvm(registry);
+            RaqibMeters.registerAll(registry);
+            return registry.scrape();
+        } finally {
+            registry.close();
+        }
+    }
+
+    /** Runs promtool with {@code stdin} as input; fails on a non-zero exit, skips when promtool is absent. */
+    private static String promtool(String stdin, String... args) throws Exception {
+        Path promtool = Path.of(System.getProperty("raqib.promtool", "/usr/bin/promtool"));
+        Assumptions.assumeTrue(Files.isExecutable(promtool),
+                "promtool is not installed at " + promtool + " (Debian package prometheus; .ci/run installs it)");
+        List<String> command = new ArrayList<>(List.of(promtool.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("promtool finished").isTrue();
+        assertThat(process.exitValue()).as("promtool %s said:%n%s", String.join(" ", args), output).isZero();
+        return output;
+    }
+}
