@@ -36,6 +36,7 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.DeliveryAttempt;
@@ -124,11 +125,11 @@ public final class DeliveryLedger implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Gauge.builder("raqib.alerts.retries.pending", owed,
+        Gauge.builder(MeterNames.ALERTS_RETRIES_PENDING, owed,
                         o -> o.values().stream().filter(e -> !e.delivery().attempts().isEmpty()).count())
                 .description("Deliveries that failed at least once and are waiting for their next attempt")
                 .register(registry);
-        Gauge.builder("raqib.alerts.digest.queued", owed, o -> o.values().stream()
+        Gauge.builder(MeterNames.ALERTS_DIGEST_QUEUED, owed, o -> o.values().stream()
                         .filter(e -> e.delivery().attempts().isEmpty() && e.delivery().nextAttemptAt() != null
                                 && e.delivery().nextAttemptAt().isAfter(clock.instant()))
                         .count())
@@ -330,7 +331,7 @@ public final class DeliveryLedger implements AutoCloseable {
         PendingDelivery updated = new PendingDelivery(delivery.alert(), delivery.channel(), state, attempts,
                 next.orElse(null));
         String channel = delivery.channel().type();
-        Counter.builder("raqib.alerts.delivered").description("Delivery attempts by channel and outcome")
+        Counter.builder(MeterNames.ALERTS_DELIVERED).description("Delivery attempts by channel and outcome")
                 .tags("channel", channel, "outcome", outcome.delivered() ? "delivered" : state.equals("pending") ? "retrying" : state)
                 .register(registry).increment();
         if (outcome.delivered()) {
@@ -367,7 +368,7 @@ public final class DeliveryLedger implements AutoCloseable {
 
     private void latency(String channel, String from, Instant start, Instant now) {
         if (start != null && !start.isAfter(now)) {
-            Timer.builder("raqib.alerts.delivery.latency")
+            Timer.builder(MeterNames.ALERTS_DELIVERY_LATENCY)
                     .description("Time from an article's fetch or match to its delivery")
                     .tags("channel", channel, "from", from).publishPercentileHistogram()
                     .register(registry).record(Duration.between(start, now));

@@ -26,6 +26,7 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.Match;
@@ -86,11 +87,11 @@ public final class AlertFanout implements AutoCloseable {
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-fanout");
         this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        this.created = Counter.builder("raqib.alerts.created").description("Alerts written to raqib.alerts")
+        this.created = Counter.builder(MeterNames.ALERTS_CREATED).description("Alerts written to raqib.alerts")
                 .tag("kind", "new").register(registry);
-        this.alsoReported = Counter.builder("raqib.alerts.created").description("Alerts written to raqib.alerts")
+        this.alsoReported = Counter.builder(MeterNames.ALERTS_CREATED).description("Alerts written to raqib.alerts")
                 .tag("kind", "also-reported").register(registry);
-        this.undecodable = Counter.builder("raqib.alerts.undecodable.matches")
+        this.undecodable = Counter.builder(MeterNames.ALERTS_UNDECODABLE_MATCHES)
                 .description("Matches that could not be decoded and went to raqib.dlq").register(registry);
         this.thread = new Thread(this::run, "raqib-alerts-fanout");
         this.thread.setDaemon(true);

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.raqib.alerts.history.AlertHistory;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.metrics.MeterNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ public final class AlertsHttpServer implements AutoCloseable {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(readiness, "readiness");
         AtomicInteger open = new AtomicInteger();
-        Gauge.builder("raqib.alerts.stream.clients", open, AtomicInteger::get)
+        Gauge.builder(MeterNames.ALERTS_STREAM_CLIENTS, open, AtomicInteger::get)
                 .description("Open server-sent event streams").register(registry);
         this.streams = Executors.newCachedThreadPool(named("raqib-alerts-sse-"));
         this.stream = new AlertStream(history, settings.keepAlive(), streams, open);

@@ -30,6 +30,7 @@ import org.raqib.alerts.http.Readiness;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Match;
 import org.raqib.core.testing.KafkaClusterExtension;
 
@@ -101,12 +102,12 @@ class DeliveryIT {
             assertThat(event.get("data").get("match").get("articleId").asText()).isEqualTo("signed-1");
             assertThatEventually(() -> assertThat(get(service, "/api/alerts/" + request.id()).body())
                     .contains("\"outcome\":\"delivered\""));
-            assertThat(registry.get("raqib.alerts.created").tag("kind", "new").counter().count()).isPositive();
-            assertThat(registry.get("raqib.alerts.delivered").tags("channel", "webhook", "outcome", "delivered")
+            assertThat(registry.get(MeterNames.ALERTS_CREATED).tag("kind", "new").counter().count()).isPositive();
+            assertThat(registry.get(MeterNames.ALERTS_DELIVERED).tags("channel", "webhook", "outcome", "delivered")
                     .counter().count()).isPositive();
-            assertThat(registry.get("raqib.alerts.delivery.latency").tags("channel", "webhook", "from", "match")
+            assertThat(registry.get(MeterNames.ALERTS_DELIVERY_LATENCY).tags("channel", "webhook", "from", "match")
                     .timer().count()).isPositive();
-            assertThat(registry.get("raqib.alerts.retries.pending").gauge()).isNotNull();
+            assertThat(registry.get(MeterNames.ALERTS_RETRIES_PENDING).gauge()).isNotNull();
         }
     }
 

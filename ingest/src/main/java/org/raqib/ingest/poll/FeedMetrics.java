@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.ingest.fetch.FetchException;
 
 /**
@@ -19,14 +20,14 @@ import org.raqib.ingest.fetch.FetchException;
  */
 final class FeedMetrics {
 
-    static final String POLLS = "raqib.feed.polls";
-    static final String NOT_MODIFIED = "raqib.feed.not.modified";
-    static final String ITEMS_NEW = "raqib.feed.items.new";
-    static final String ITEMS_DUPLICATE = "raqib.feed.items.duplicate";
-    static final String ERRORS = "raqib.feed.errors";
-    static final String FETCH = "raqib.feed.fetch";
-    static final String FRESHNESS_LAG = "raqib.feed.freshness.lag";
-    static final String BACKOFF = "raqib.feed.backoff";
+    static final String POLLS = MeterNames.FEED_POLLS;
+    static final String NOT_MODIFIED = MeterNames.FEED_NOT_MODIFIED;
+    static final String ITEMS_NEW = MeterNames.FEED_ITEMS_NEW;
+    static final String ITEMS_DUPLICATE = MeterNames.FEED_ITEMS_DUPLICATE;
+    static final String ERRORS = MeterNames.FEED_ERRORS;
+    static final String FETCH = MeterNames.FEED_FETCH;
+    static final String FRESHNESS_LAG = MeterNames.FEED_FRESHNESS_LAG;
+    static final String BACKOFF = MeterNames.FEED_BACKOFF;
 
     private final MeterRegistry registry;
     private final Clock clock;

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.raqib.core.json.Json;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.RuleHit;
@@ -42,9 +43,9 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
         try {
             List<EntityHit> entities = recognition.recognise(article);
             List<RuleHit> hits = rules.evaluate(article, entities);
-            registry.counter("raqib.articles.processed").increment();
+            registry.counter(MeterNames.ARTICLES_PROCESSED).increment();
             for (EntityHit entity : entities) {
-                registry.counter("raqib.entity.mentions", "side", entity.side()).increment(entity.mentions().size());
+                registry.counter(MeterNames.ENTITY_MENTIONS, "side", entity.side()).increment(entity.mentions().size());
             }
             // Syndicators rewrite titles more than bodies; the title counts only when there is little body.
             String text = article.text().length() < 200 ? article.title() + "\n" + article.text() : article.text();

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Mention;
@@ -115,11 +116,11 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
             buckets.put(key, new StoryBucket(kept));
         }
         if (first) {
-            registry.counter("raqib.stories.new").increment();
+            registry.counter(MeterNames.STORIES_NEW).increment();
         }
         Instant matchedAt = clock.instant();
-        analysed.rules().forEach(r -> registry.counter("raqib.matches", "rule", r.id()).increment());
-        registry.timer("raqib.pipeline.match.latency")
+        analysed.rules().forEach(r -> registry.counter(MeterNames.MATCHES, "rule", r.id()).increment());
+        registry.timer(MeterNames.PIPELINE_MATCH_LATENCY)
                 .record(Duration.between(article.fetchedAt(), matchedAt).isNegative()
                         ? Duration.ZERO : Duration.between(article.fetchedAt(), matchedAt));
         Match match = new Match(article.id(), storyId, first, article.source(), article.feedId(), article.url(),

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.json.JsonSerde;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.Story;
@@ -96,7 +97,7 @@ public final class RaqibTopology {
 
         KStream<String, Analysed> analysed = deadLettersOff(articles
                         .processValues(() -> new DropRepeats(settings.dedupeWindow(),
-                                registry.counter("raqib.articles.duplicates")), Named.as(PREFIX + "drop-repeats"),
+                                registry.counter(MeterNames.ARTICLES_DUPLICATES)), Named.as(PREFIX + "drop-repeats"),
                                 DropRepeats.STORE)
                         .processValues(() -> new AnalyseArticles(recognition, rules, clock, registry),
                                 Named.as(PREFIX + "analyse")),
@@ -176,7 +177,7 @@ public final class RaqibTopology {
                 .defaultBranch(Branched.as("ok"));
         branches.get(PREFIX + stage + "-failed")
                 .mapValues(Outcome::deadLetter, Named.as(PREFIX + stage + "-dead-letter"))
-                .peek((k, d) -> registry.counter("raqib.dlq.records", "stage", d.stage()).increment(),
+                .peek((k, d) -> registry.counter(MeterNames.DLQ_RECORDS, "stage", d.stage()).increment(),
                         Named.as(PREFIX + stage + "-count-dead-letters"))
                 .to(Topics.DLQ.name(), Produced.<String, DeadLetter>with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde())
                         .withName(PREFIX + stage + "-dlq-sink"));

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.raqib.core.json.JsonSerde;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ final class UpdateRules implements Processor<String, byte[], Void, Void> {
             store.put(id, record.value());
             log.info("Rule {} updated", id);
         } catch (RuntimeException e) {
-            registry.counter("raqib.rules.rejected").increment();
+            registry.counter(MeterNames.RULES_REJECTED).increment();
             log.warn("Rule {} on raqib.rules is invalid and was skipped: {}", id, e.getMessage());
         }
     }
