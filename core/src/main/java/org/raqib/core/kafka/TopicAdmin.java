@@ -165,6 +165,9 @@ public final class TopicAdmin {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy());
         configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()));
+        if (!topic.compacted()) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retentionMs()));
+        }
         return configs;
     }
 

@@ -19,15 +19,19 @@ class TopicAdminIT {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.singleBroker();
 
     @Test
-    void createsMissingTopicsWithTheConfiguredSettingsAndIsIdempotent() {
+    void createsMissingTopicsWithTheConfiguredSettingsAndIsIdempotent() throws Exception {
         try (Admin admin = kafka.admin()) {
-            TopicAdmin topics = new TopicAdmin(admin, new TopicsSettings(3, 1, 1));
+            TopicAdmin topics = new TopicAdmin(admin, new TopicsSettings(3, 1, 1, -1));
 
             List<String> created = topics.ensure(Topics.all());
             List<String> again = topics.ensure(Topics.all());
 
             assertThat(created).containsExactlyElementsOf(Topics.all().stream().map(Topic::name).toList());
             assertThat(again).isEmpty();
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "raqib.articles");
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+                    .as("history is kept for backtests and replays").isEqualTo("-1");
             assertThat(topics.status(Topics.all()).get("raqib.rules"))
                     .satisfies(s -> {
                         assertThat(s.exists()).isTrue();
@@ -43,7 +47,7 @@ class TopicAdminIT {
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("raqib.odd", 2, (short) 1)
                     .configs(Map.of("cleanup.policy", "delete")))).all().get();
-            TopicAdmin topics = new TopicAdmin(admin, new TopicsSettings(3, 1, 1));
+            TopicAdmin topics = new TopicAdmin(admin, new TopicsSettings(3, 1, 1, -1));
 
             assertThatThrownBy(() -> topics.ensure(List.of(odd)))
                     .isInstanceOfSatisfying(TopicAdmin.TopicMismatchException.class, e -> assertThat(e.problems())

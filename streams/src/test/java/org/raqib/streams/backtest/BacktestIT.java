@@ -154,7 +154,7 @@ class BacktestIT {
                 Fixture.SETTINGS.dedupeWindow(), Fixture.SETTINGS.storyWindow());
         RaqibTopology topology = new RaqibTopology(GazetteerRecognition.standard(),
                 new RuleBook(TokenAnalysis.standard(), List.of()), settings, Clock.systemUTC(), new SimpleMeterRegistry());
-        return new StreamsService(topology.build(), clientProperties(), settings, new TopicsSettings(3, 1, 1),
+        return new StreamsService(topology.build(), clientProperties(), settings, new TopicsSettings(3, 1, 1, -1),
                 new SimpleMeterRegistry());
     }
 

@@ -93,7 +93,7 @@ class StreamsServiceIT {
         EntityRecognition recognition = article -> List.<EntityHit>of();
         RaqibTopology topology = new RaqibTopology(recognition, new ContainsRules(), settings, Clock.systemUTC(),
                 new SimpleMeterRegistry());
-        return new StreamsService(topology.build(), props, settings, new TopicsSettings(4, 1, 1),
+        return new StreamsService(topology.build(), props, settings, new TopicsSettings(4, 1, 1, -1),
                 new SimpleMeterRegistry());
     }
 
