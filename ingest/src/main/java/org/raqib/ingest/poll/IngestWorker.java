@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * dropping one. A feed's state lives in the same-numbered partition of the compacted {@code raqib.feed-state}, so
  * the new owner reads it (validators, schedule, recent item ids) when it is assigned the partition.
  *
- * <p><b>No loss, no repeats.</b> One poll round is one Kafka transaction: the new articles, the feeds' new states and
- * the group offsets of {@code raqib.feeds} (with the consumer's group metadata) commit together or not at all.
+ * <p><b>No loss, no repeats.</b> Each feed's poll is one Kafka transaction, committed as soon as that poll ends: its
+ * new articles, its new state and the group offsets of {@code raqib.feeds} (with the consumer's group metadata)
+ * commit together or not at all.
  * A worker that dies mid-round leaves an open transaction that is aborted, so its articles never become visible to
  * {@code read_committed} readers and its feeds' states still say the items were not seen; the next owner polls them
  * again. A worker that was only presumed dead (a zombie) is fenced by the group generation in its offset commit.
@@ -221,21 +222,22 @@ public final class IngestWorker implements AutoCloseable {
         }
         due.sort((a, b) -> nextPoll(a).compareTo(nextPoll(b)));
         List<Due> batch = due.subList(0, Math.min(batchSize, due.size()));
-        List<Callable<PollResult>> tasks = new ArrayList<>();
-        batch.forEach(d -> tasks.add(() -> poller.poll(d.feed(), d.state())));
-        List<PollResult> results = new ArrayList<>();
+        // Each feed's result commits in its own transaction as soon as its poll ends, so a slow feed (a long
+        // timeout, a polite delay) never holds back the articles of the fast ones polled beside it.
+        ExecutorCompletionService<PollResult> completion = new ExecutorCompletionService<>(pollPool);
+        Map<Future<PollResult>, Due> pending = new java.util.HashMap<>();
+        batch.forEach(d -> pending.put(completion.submit(() -> poller.poll(d.feed(), d.state())), d));
         try {
-            for (Future<PollResult> future : pollPool.invokeAll(tasks)) {
-                results.add(future.get());
+            for (int i = 0; i < batch.size(); i++) {
+                Future<PollResult> done = completion.take();
+                commit(List.of(pending.get(done)), List.of(done.get()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-            return;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a feed poll failed unexpectedly", e.getCause());
         }
-        commit(batch, results);
     }
 
     private static Instant nextPoll(Due d) {
