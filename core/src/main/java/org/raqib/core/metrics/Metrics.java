@@ -15,6 +15,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Creates the process's one {@link PrometheusMeterRegistry}. Common tags are set before any binder is bound, so
@@ -39,33 +41,48 @@ public final class Metrics {
     }
 
     /**
-     * Keeps the exposition clean under {@code promtool check metrics}: fills in the help text of Raqib meters
-     * registered without a description (from {@link MeterNames#DESCRIPTIONS}), renames {@code system.cpu.count}
-     * (a {@code _count} suffix on a gauge) to {@code system.cpu.processors}, and drops {@code process.cpu.time},
-     * exported in nanoseconds as {@code process_cpu_time_ns_total}; {@code process_cpu_usage} remains. Register it
-     * before any meter.
+     * Keeps the exposition clean under {@code promtool check metrics}, which the issue makes a release check:
+     * fills in the help text of Raqib meters registered without a description (from
+     * {@link MeterNames#DESCRIPTIONS}); drops binder meters measured in nano-, micro- or milliseconds (Kafka's
+     * {@code io.time.ns.avg} family, {@code process.cpu.time}), which promtool rejects unless in seconds and which a
+     * filter cannot rescale; and renames a gauge's trailing {@code count}, which Prometheus reserves for histograms
+     * and summaries ({@code system.cpu.count} becomes {@code system_cpu_processors}, others end in {@code number}).
+     * Register it before any meter.
      */
     public static MeterFilter promtoolClean() {
         return new MeterFilter() {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
-                return id.getName().equals("process.cpu.time") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+                if (id.getName().startsWith("raqib.")) {
+                    return MeterFilterReply.NEUTRAL;
+                }
+                boolean subSecond = id.getBaseUnit() != null && SUB_SECOND_UNITS.contains(id.getBaseUnit())
+                        || Arrays.stream(id.getName().split("\\.")).anyMatch(SUB_SECOND_UNITS::contains);
+                return subSecond ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
 
             @Override
             public Meter.Id map(Meter.Id id) {
-                if (id.getName().equals("system.cpu.count")) {
-                    return id.withName("system.cpu.processors");
+                String name = id.getName();
+                if (name.startsWith("raqib.")) {
+                    String description = MeterNames.DESCRIPTIONS.get(name);
+                    if (description != null && (id.getDescription() == null || id.getDescription().isBlank())) {
+                        return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
+                                id.getType());
+                    }
+                    return id;
                 }
-                String description = MeterNames.DESCRIPTIONS.get(id.getName());
-                if (description != null && (id.getDescription() == null || id.getDescription().isBlank())) {
-                    return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
-                            id.getType());
+                if (id.getType() == Meter.Type.GAUGE && name.endsWith(".count")) {
+                    return id.withName(name.equals("system.cpu.count") ? "system.cpu.processors"
+                            : name.substring(0, name.length() - ".count".length()) + ".number");
                 }
                 return id;
             }
         };
     }
+
+    private static final Set<String> SUB_SECOND_UNITS = Set.of("ns", "us", "ms", "nanoseconds", "microseconds",
+            "milliseconds");
 
     /** Binds the JVM and process meters every service exports. */
     @SuppressWarnings("resource") // JvmGcMetrics is closed with the registry's meters at shutdown.

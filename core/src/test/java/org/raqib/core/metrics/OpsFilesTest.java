@@ -2,6 +2,7 @@ package org.raqib.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -10,7 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.raqib.core.testing.DashboardMetrics;
@@ -37,6 +45,28 @@ class OpsFilesTest {
     @Test
     void scrapeOfEveryRaqibMeterPassesPromtoolCheckMetrics() throws Exception {
         promtool(scrapeOfEveryMeter(), "check", "metrics");
+    }
+
+    @Test
+    void scrapeWithKafkaClientMetricsPassesPromtoolCheckMetrics() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(Metrics.promtoolClean());
+        // Nothing listens on port 9; creating the producer connects lazily, and its metrics exist from the start.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9", ProducerConfig.CLIENT_ID_CONFIG, "lint"),
+                        new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9", ConsumerConfig.CLIENT_ID_CONFIG, "lint",
+                        ConsumerConfig.GROUP_ID_CONFIG, "lint"), new StringDeserializer(), new StringDeserializer());
+                KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+                KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer)) {
+            producerMetrics.bindTo(registry);
+            consumerMetrics.bindTo(registry);
+            Metrics.bindJvm(registry);
+            promtool(registry.scrape(), "check", "metrics");
+        } finally {
+            registry.close();
+        }
     }
 
     @Test
