@@ -22,7 +22,12 @@ import org.raqib.app.http.MetricsRoute;
 import org.raqib.app.http.QueryRoutes;
 import org.raqib.app.http.RuleRoutes;
 import org.raqib.core.config.RaqibConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.raqib.core.metrics.ConsumerLag;
+import org.raqib.core.metrics.ConsumerLagMeter;
+import org.raqib.core.metrics.HealthCheck;
 import org.raqib.core.metrics.Metrics;
+import org.raqib.core.metrics.OpsHttpServer;
 import org.raqib.ingest.poll.IngestPipeline;
 import org.raqib.streams.rules.DefaultRules;
 import org.raqib.streams.rules.RuleBook;
@@ -51,6 +56,9 @@ public final class RaqibApplication implements AutoCloseable {
     private StreamsService streams;
     private AlertsService alerts;
     private IngestPipeline ingest;
+    private Admin admin;
+    private long kafkaCheckedAt;
+    private String kafkaStatus;
 
     private RaqibApplication(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -76,6 +84,7 @@ public final class RaqibApplication implements AutoCloseable {
             if (services.contains(Service.INGEST)) {
                 app.startIngest(config, kafka, clock);
             }
+            app.startOps(config, kafka, services);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -129,12 +138,60 @@ public final class RaqibApplication implements AutoCloseable {
         open.push(ingest);
     }
 
-    /** Ready when every started service is. */
+    /**
+     * Consumer lag of Raqib's groups as meters, and, for a process without the alerts server (a lone {@code ingest}
+     * or {@code streams}), a small server for {@code /metrics} and the health probes on the service's own port.
+     */
+    private void startOps(RaqibConfig config, KafkaConnection kafka, Set<Service> services) {
+        Admin admin = kafka.admin();
+        open.push(admin);
+        this.admin = admin;
+        ConsumerLagMeter lag = new ConsumerLagMeter(new ConsumerLag(admin, 15_000), ConsumerLag.groupsOf(config),
+                registry, Duration.ofSeconds(10));
+        lag.start();
+        open.push(lag);
+        if (alerts == null) {
+            int port = services.contains(Service.INGEST) ? config.ingest().httpPort() : config.streams().httpPort();
+            OpsHttpServer ops = new OpsHttpServer(config.alerts().bindAddress(), port, registry, () -> {
+                Readiness r = readiness();
+                return r.ready() ? HealthCheck.Status.up() : HealthCheck.Status.down(r.reason());
+            });
+            open.push(ops);
+        }
+    }
+
+    /** Ready when Kafka answers (topics were verified at start) and every started service is. */
     Readiness readiness() {
+        String kafkaProblem = kafkaProblem();
+        if (kafkaProblem != null) {
+            return Readiness.notReady(kafkaProblem);
+        }
         if (streams != null && !streams.running()) {
             return Readiness.notReady("Kafka Streams is " + streams.state());
         }
         return Readiness.ok();
+    }
+
+    /** Asks the cluster for its brokers at most every five seconds; null when it answered. */
+    private synchronized String kafkaProblem() {
+        if (admin == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        if (now - kafkaCheckedAt > 5_000_000_000L || kafkaCheckedAt == 0) {
+            kafkaCheckedAt = now;
+            try {
+                admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions().timeoutMs(2_000))
+                        .nodes().get(3, java.util.concurrent.TimeUnit.SECONDS);
+                kafkaStatus = null;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                kafkaStatus = "Kafka does not answer: " + (e.getCause() == null ? e : e.getCause()).getMessage();
+            }
+        }
+        return kafkaStatus;
     }
 
     /** The registry every service reports to. */

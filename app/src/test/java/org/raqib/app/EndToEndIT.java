@@ -28,6 +28,7 @@ import org.raqib.core.config.ConfigLoader;
 import org.raqib.core.config.RaqibConfig;
 import org.raqib.core.json.Json;
 import org.raqib.core.model.Article;
+import org.raqib.core.testing.DashboardMetrics;
 import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.simulate.FeedSimulator;
@@ -93,7 +94,17 @@ class EndToEndIT {
                         .isEqualTo(mention.get("text").asText());
             }
             assertThat(get(port, token, "/api/rules")).contains("\"storyline\"");
-            assertThat(get(port, null, "/metrics")).contains("raqib_articles_processed_total");
+            Path ops = Path.of("..", "ops");
+            // Consumer lag appears once the groups have committed and the lag meter has refreshed.
+            assertThatEventually(Duration.ofSeconds(60), () -> {
+                String scrape = get(port, null, "/metrics");
+                assertThat(scrape).contains("raqib_articles_processed_total");
+                assertThat(DashboardMetrics.missing(scrape, List.of(
+                        ops.resolve("grafana/dashboards/raqib-pipeline.json"), ops.resolve("prometheus/raqib-rules.yml"))))
+                        .as("metrics the dashboard and alerting rules query but the running services do not export")
+                        .isEmpty();
+            });
+            assertThat(get(port, null, "/health/ready")).contains("ready");
         }
     }
 

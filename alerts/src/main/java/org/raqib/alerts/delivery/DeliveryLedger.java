@@ -102,6 +102,19 @@ public final class DeliveryLedger implements AutoCloseable {
         this.policy = policy;
         this.clock = clock;
         this.registry = registry;
+        // Every channel's series exist from the start at zero, so dashboards and alerting rules (rates of
+        // failures) see them before the first delivery.
+        for (String channel : List.of("webhook", "email")) {
+            for (String outcome : List.of("delivered", "retrying", "dead-lettered")) {
+                Counter.builder(MeterNames.ALERTS_DELIVERED).description("Delivery attempts by channel and outcome")
+                        .tags("channel", channel, "outcome", outcome).register(registry);
+            }
+            for (String from : List.of("match", "fetch")) {
+                Timer.builder(MeterNames.ALERTS_DELIVERY_LATENCY)
+                        .description("Time from an article's fetch or match to its delivery")
+                        .tags("channel", channel, "from", from).publishPercentileHistogram().register(registry);
+            }
+        }
         this.senders = senders;
         this.rescheduleAfterWriteFailure = settings.retryFirstDelay();
         Map<String, Object> consumerProps = new HashMap<>(kafka);

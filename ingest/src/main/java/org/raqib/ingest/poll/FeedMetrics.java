@@ -32,6 +32,7 @@ final class FeedMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Gauges> gauges = new ConcurrentHashMap<>();
+    private final java.util.Set<String> known = ConcurrentHashMap.newKeySet();
 
     /** Freshness lag needs "now": the newest item time is kept and the gauge computes the lag when scraped. */
     private static final class Gauges {
@@ -45,6 +46,13 @@ final class FeedMetrics {
     }
 
     void poll(String feed, PollResult.Outcome outcome) {
+        if (known.add(feed)) {
+            // A feed's error series exist at zero from its first poll, so a rate of errors is 0, not absent.
+            for (FetchException.Kind kind : FetchException.Kind.values()) {
+                Counter.builder(ERRORS).description("Feed and page failures by kind").tag("feed", feed)
+                        .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry);
+            }
+        }
         Counter.builder(POLLS).description("Feed polls by outcome").tag("feed", feed)
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).increment();
         if (outcome == PollResult.Outcome.NOT_MODIFIED) {

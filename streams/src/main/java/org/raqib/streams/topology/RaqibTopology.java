@@ -62,6 +62,11 @@ public final class RaqibTopology {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = Objects.requireNonNull(registry, "registry");
+        // Series at zero from the start: an alerting rule on a rate of dead letters must see 0, not nothing.
+        for (String stage : List.of("decode", "analyse")) {
+            registry.counter(MeterNames.DLQ_RECORDS, "stage", stage);
+        }
+        registry.counter(MeterNames.RULES_REJECTED);
     }
 
     /** The topology; call once per {@code KafkaStreams} instance or test driver. */
