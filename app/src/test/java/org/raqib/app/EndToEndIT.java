@@ -105,6 +105,30 @@ class EndToEndIT {
                         .isEmpty();
             });
             assertThat(get(port, null, "/health/ready")).contains("ready");
+
+            // An analyst adds a rule through the API; the running topology applies it to the next article.
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/rules/oil-prices"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"oil-prices\",\"name\":\"Oil prices\","
+                            + "\"severity\":\"low\",\"query\":\"نفط NEAR/3 أسعار\"}", StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            HttpResponse<String> invalid = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/rules/broken"))
+                    .header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"id\":\"broken\",\"query\":\"(نفط AND\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThatEventually(Duration.ofSeconds(60), () -> {
+                String id = "oil-" + System.nanoTime();
+                kafka.send(org.raqib.core.kafka.Topics.ARTICLES, id, article(id, "ارتفاع أسعار النفط",
+                        "ارتفعت أسعار النفط في الأسواق العالمية اليوم"));
+                assertThat(kafka.readAtLeast(org.raqib.core.kafka.Topics.MATCHES, 100, Duration.ofSeconds(3)))
+                        .anySatisfy(r -> assertThat(r.value().rules()).anySatisfy(h ->
+                                assertThat(h.id()).isEqualTo("oil-prices")));
+            });
         }
     }
 
