@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
             SubscriptionsCommand.class,
             RulesCommand.class,
             MatchCommand.class,
+            org.raqib.app.cli.BenchCommand.class,
             org.raqib.app.cli.StatusCommand.class,
             org.raqib.app.cli.ImportCommand.class, org.raqib.app.cli.BacktestCommand.class, org.raqib.app.cli.ReplayCommand.class,
         })
