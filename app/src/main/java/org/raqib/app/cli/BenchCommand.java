@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.raqib.bench.feeds.FeedPollBenchmark;
+import org.raqib.bench.match.DevQuality;
 import org.raqib.bench.match.MatchBenchmark;
 import org.raqib.core.corpus.CorpusReader;
 import org.raqib.core.model.Article;
@@ -50,6 +51,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--skip-lucene", description = "Measure Raqib only.")
         boolean skipLucene;
 
+        @Option(names = "--dev", paramLabel = "FILE",
+                description = "Also score both engines' entity precision/recall/F1 on labelled JSONL (storyline/dev.jsonl).")
+        Path dev;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +86,14 @@ public final class BenchCommand implements Runnable {
                 out.println(lucene);
                 out.printf(Locale.ROOT, "raqib/lucene throughput ratio: %.2f%n",
                         raqib.megabytesPerSecond() / lucene.megabytesPerSecond());
+            }
+            if (dev != null) {
+                var recognizer = new org.raqib.streams.entities.EntityRecognizer(
+                        org.raqib.streams.entities.Gazetteer.loadDefault());
+                out.println("dev quality, raqib:  " + DevQuality.score(dev, (t, b) -> recognizer.recognise(t, b).stream()
+                        .map(org.raqib.core.model.EntityHit::id).collect(java.util.stream.Collectors.toSet())));
+                var lucene = new org.raqib.bench.lucene.LuceneBaseline();
+                out.println("dev quality, lucene: " + DevQuality.score(dev, lucene::recognise));
             }
             out.printf(Locale.ROOT, "articles_per_s=%.0f mb_per_s=%.2f%n", raqib.articlesPerSecond(),
                     raqib.megabytesPerSecond());
