@@ -9,7 +9,7 @@ class LuceneBaselineTest {
     private final LuceneBaseline lucene = new LuceneBaseline();
 
     @Test
-    void findsAliasesThroughTheClitcsArabicAnalyzerStrips() {
+    void findsAliasesThroughTheCliticsArabicAnalyzerStrips() {
         assertThat(lucene.recognise("وفد ليبي في نيامي", "زار الوفد بنغازي والنيجر")).contains("BENGHAZI", "NE", "NIAMEY");
     }
 
