@@ -36,13 +36,16 @@ class DeploymentFilesTest {
 
     @Test
     void everyRaqibServiceRunsAnExistingSubcommandOnTheReplicatedCluster() throws IOException {
-        JsonNode services = new YAMLMapper().readTree(ROOT.resolve("docker-compose.yml").toFile()).get("services");
+        // SnakeYAML applies the file's merge keys (<<: *raqib) as Compose does; Jackson's YAML tree would not.
+        Object compose = new org.yaml.snakeyaml.Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml"),
+                StandardCharsets.UTF_8));
+        JsonNode services = new YAMLMapper().valueToTree(compose).get("services");
         List<String> commands = new ArrayList<>();
-        services.fields().forEachRemaining(service -> {
-            JsonNode command = service.getValue().get("command");
-            if (service.getValue().path("image").asText().startsWith("raqib")) {
-                commands.add(command.get(0).asText());
-                assertThat(service.getValue().path("environment").path("RAQIB_TOPICS_REPLICATION_FACTOR").asText())
+        services.fields().forEachRemaining(entry -> {
+            JsonNode service = entry.getValue();
+            if (service.path("image").asText().startsWith("raqib")) {
+                commands.add(service.get("command").get(0).asText());
+                assertThat(service.path("environment").path("RAQIB_TOPICS_REPLICATION_FACTOR").asText())
                         .isEqualTo("3");
             }
         });
