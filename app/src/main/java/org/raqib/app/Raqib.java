@@ -3,7 +3,6 @@ package org.raqib.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.raqib.app.cli.CommonOptions;
 import org.raqib.app.cli.FeedsCommand;
 import org.raqib.app.cli.RulesCommand;
 import org.raqib.app.cli.SimulateFeedsCommand;
@@ -110,9 +109,4 @@ public final class Raqib implements Runnable {
     }
 
     private Raqib() {}
-
-    static {
-        // Referenced so the shared options class is kept when the command list is edited.
-        CommonOptions.class.getName();
-    }
 }

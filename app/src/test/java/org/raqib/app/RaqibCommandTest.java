@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 class RaqibCommandTest {
 
@@ -64,9 +63,5 @@ class RaqibCommandTest {
 
     private int run(String... args) {
         return Raqib.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
-
-    static {
-        CommandLine.class.getName();
     }
 }
