@@ -110,8 +110,9 @@ public final class RaqibApplication implements AutoCloseable {
     /** The default rule pack goes to {@code raqib.rules} when the topic has no rules yet, so a new install matches. */
     private static void seedDefaultRules(RuleTopic topic) {
         if (topic.readAll(Duration.ofSeconds(30)).isEmpty()) {
-            topic.write(DefaultRules.load());
-            log.info("raqib.rules was empty: pushed the default storyline rule pack ({} rules)", DefaultRules.load().size());
+            List<org.raqib.core.model.Rule> pack = DefaultRules.load();
+            topic.write(pack);
+            log.info("raqib.rules was empty: pushed the default storyline rule pack ({} rules)", pack.size());
         }
     }
 

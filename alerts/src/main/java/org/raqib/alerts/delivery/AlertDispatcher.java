@@ -16,9 +16,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Alert;
@@ -43,8 +43,9 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Clock clock;
     private final KafkaConsumer<String, Alert> consumer;
     private final KafkaProducer<String, PendingDelivery> producer;
-    private final Thread thread;
-    private volatile boolean closed;
+    private static final String FAILURE = "Alert dispatch stopped; uncommitted alerts are dispatched again at the next start";
+
+    private final ConsumerThread loop;
 
     /** A dispatcher over the cluster of {@code kafka}; call {@link #start()} once subscriptions are loaded. */
     public AlertDispatcher(AlertsSettings settings, Map<String, Object> kafka, SubscriptionRegistry subscriptions,
@@ -67,15 +68,13 @@ public final class AlertDispatcher implements AutoCloseable {
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-dispatch");
         this.producer = new KafkaProducer<>(producerProps, Topics.ALERT_RETRIES.keySerde().serializer(),
                 Topics.ALERT_RETRIES.valueSerde().serializer());
-        this.thread = new Thread(this::run, "raqib-alerts-dispatch");
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerThread("raqib-alerts-dispatch", consumer, this::poll,
+                FAILURE);
     }
 
     /** Starts consuming on its own thread. */
-    public synchronized void start() {
-        if (!closed) {
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
     /**
@@ -109,60 +108,36 @@ public final class AlertDispatcher implements AutoCloseable {
         return Math.floorMod(group.hashCode(), partitions);
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
-            while (!closed) {
-                List<Future<RecordMetadata>> sent = new ArrayList<>();
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
-                    Alert alert = record.value();
-                    if (alert == null) {
-                        continue; // Undecodable: the history view logs it; nothing can be delivered.
+    private void poll() throws Exception {
+        consumer.subscribe(List.of(Topics.ALERTS.name()));
+        while (loop.running()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
+                Alert alert = record.value();
+                if (alert == null) {
+                    continue; // Undecodable: the history view logs it; nothing can be delivered.
+                }
+                subscriptions.get(alert.subscriptionId()).ifPresent(subscription -> {
+                    int partitions = producer.partitionsFor(Topics.ALERT_RETRIES.name()).size();
+                    for (PendingDelivery delivery : deliveriesOf(alert, subscription, clock)) {
+                        int partition = partitionOf(alert.subscriptionId(), delivery.channel(), partitions);
+                        sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), partition,
+                                delivery.key(), delivery)));
                     }
-                    subscriptions.get(alert.subscriptionId()).ifPresent(subscription -> {
-                        int partitions = producer.partitionsFor(Topics.ALERT_RETRIES.name()).size();
-                        for (PendingDelivery delivery : deliveriesOf(alert, subscription, clock)) {
-                            int partition = partitionOf(alert.subscriptionId(), delivery.channel(), partitions);
-                            sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_RETRIES.name(), partition,
-                                    delivery.key(), delivery)));
-                        }
-                    });
-                }
-                producer.flush();
-                for (Future<RecordMetadata> ack : sent) {
-                    ack.get();
-                }
-                consumer.commitSync();
+                });
             }
-        } catch (WakeupException e) {
-            // close() woke the consumer: the normal way out of poll().
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (!closed) {
-                log.error("Alert dispatch stopped; uncommitted alerts are dispatched again at the next start", e);
+            producer.flush();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
             }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.commitSync();
         }
     }
 
     /** Stops consuming and closes the clients. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        consumer.wakeup();
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
-        } else {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -29,10 +29,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
@@ -79,8 +79,9 @@ public final class DeliveryLedger implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
     private final MeterRegistry registry;
-    private final Thread thread;
-    private volatile boolean closed;
+    private static final String FAILURE = "Delivery ledger stopped; owed deliveries are picked up by the next instance or start";
+
+    private final ConsumerThread loop;
 
     /**
      * A ledger over the cluster of {@code kafka}, delivering on {@code channels}; call {@link #start()}.
@@ -148,15 +149,13 @@ public final class DeliveryLedger implements AutoCloseable {
                         .count())
                 .description("Alert emails waiting for their digest or for the next hour under the cap")
                 .register(registry);
-        this.thread = new Thread(this::run, "raqib-alerts-delivery");
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerThread("raqib-alerts-delivery", consumer, this::poll,
+                FAILURE);
     }
 
     /** Starts consuming on its own thread. */
-    public synchronized void start() {
-        if (!closed) {
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
     /** Deliveries this instance currently owes (its partitions only). */
@@ -164,50 +163,40 @@ public final class DeliveryLedger implements AutoCloseable {
         return owed.size();
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(Topics.ALERT_RETRIES.name()), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    forget(partitions);
-                }
+    private void poll() throws Exception {
+        consumer.subscribe(List.of(Topics.ALERT_RETRIES.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
 
-                @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    forget(partitions);
-                }
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // Rebuild the owed deliveries of these partitions from the compacted log.
-                    consumer.seekToBeginning(partitions);
-                    loading.putAll(consumer.endOffsets(partitions));
-                }
-            });
-            while (!closed) {
-                for (ConsumerRecord<String, PendingDelivery> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                for (Map.Entry<TopicPartition, Long> partition : List.copyOf(loading.entrySet())) {
-                    if (consumer.position(partition.getKey()) >= partition.getValue()) {
-                        loading.remove(partition.getKey());
-                        int p = partition.getKey().partition();
-                        owed.forEach((key, entry) -> {
-                            if (entry.partition() == p) {
-                                schedule(key, entry);
-                            }
-                        });
-                    }
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // Rebuild the owed deliveries of these partitions from the compacted log.
+                consumer.seekToBeginning(partitions);
+                loading.putAll(consumer.endOffsets(partitions));
+            }
+        });
+        while (loop.running()) {
+            for (ConsumerRecord<String, PendingDelivery> record : consumer.poll(Duration.ofMillis(200))) {
+                apply(record);
+            }
+            for (Map.Entry<TopicPartition, Long> partition : List.copyOf(loading.entrySet())) {
+                if (consumer.position(partition.getKey()) >= partition.getValue()) {
+                    loading.remove(partition.getKey());
+                    int p = partition.getKey().partition();
+                    owed.forEach((key, entry) -> {
+                        if (entry.partition() == p) {
+                            schedule(key, entry);
+                        }
+                    });
                 }
             }
-        } catch (WakeupException e) {
-            // close() woke the consumer: the normal way out of poll().
-        } catch (RuntimeException e) {
-            if (!closed) {
-                log.error("Delivery ledger stopped; owed deliveries are picked up by the next instance or start", e);
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -239,7 +228,7 @@ public final class DeliveryLedger implements AutoCloseable {
     private void attempt(String key, int version) {
         Owed entry = owed.get(key);
         Instant now = clock.instant();
-        if (closed || entry == null || entry.delivery().attempts().size() != version
+        if (!loop.running() || entry == null || entry.delivery().attempts().size() != version
                 || due(entry).isAfter(now.plusMillis(50)) || !inFlight.add(key)) {
             return; // Superseded, finished, rescheduled later, or already being attempted.
         }
@@ -369,7 +358,7 @@ public final class DeliveryLedger implements AutoCloseable {
             writes.add(send(key, null, entry.partition()));
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
-            if (error != null && !closed) {
+            if (error != null && loop.running()) {
                 log.warn("Cannot record the outcome of delivery {}; attempting again in {}", key,
                         rescheduleAfterWriteFailure, error);
                 owed.put(key, entry);
@@ -421,19 +410,7 @@ public final class DeliveryLedger implements AutoCloseable {
     /** Stops consuming and attempting; owed deliveries stay in the topic for the next start. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        consumer.wakeup();
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
-        } else {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         timer.shutdownNow();
         senders.shutdownNow();
         producer.close(Duration.ofSeconds(5));

@@ -18,11 +18,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.raqib.alerts.subscriptions.SubscriptionFilter;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
+import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
@@ -62,8 +62,9 @@ public final class AlertFanout implements AutoCloseable {
     private final Counter created;
     private final Counter alsoReported;
     private final Counter undecodable;
-    private final Thread thread;
-    private volatile boolean closed;
+    private static final String FAILURE = "Alert fan-out stopped; uncommitted matches are fanned out again at the next start";
+
+    private final ConsumerThread loop;
 
     /**
      * A fan-out over the cluster of {@code kafka} (bootstrap servers and pass-through properties), matching
@@ -93,15 +94,13 @@ public final class AlertFanout implements AutoCloseable {
                 .tag("kind", "also-reported").register(registry);
         this.undecodable = Counter.builder(MeterNames.ALERTS_UNDECODABLE_MATCHES)
                 .description("Matches that could not be decoded and went to raqib.dlq").register(registry);
-        this.thread = new Thread(this::run, "raqib-alerts-fanout");
-        this.thread.setDaemon(true);
+        this.loop = new ConsumerThread("raqib-alerts-fanout", consumer, this::poll,
+                FAILURE);
     }
 
     /** Starts consuming on the fan-out thread, once every existing subscription has been read. */
-    public synchronized void start() {
-        if (!closed) {
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
     /** The alerts {@code match} gives: one per subscription in {@code subscriptions} that wants it. */
@@ -118,40 +117,28 @@ public final class AlertFanout implements AutoCloseable {
         return alerts;
     }
 
-    private void run() {
-        try {
-            long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
-            // Waits in short steps so close() is not held up by a missing cluster.
-            while (!closed && !subscriptions.awaitLoaded(Duration.ofMillis(200))) {
-                if (System.nanoTime() > deadline) {
-                    log.warn("Subscriptions not loaded after {}; fanning out with those read so far", LOAD_TIMEOUT);
-                    break;
+    private void poll() throws Exception {
+        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+        // Waits in short steps so close() is not held up by a missing cluster.
+        while (loop.running() && !subscriptions.awaitLoaded(Duration.ofMillis(200))) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Subscriptions not loaded after {}; fanning out with those read so far", LOAD_TIMEOUT);
+                break;
+            }
+        }
+        consumer.subscribe(List.of(Topics.MATCHES.name()));
+        while (loop.running()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                fanOut(record, sent);
+            }
+            if (!sent.isEmpty()) {
+                producer.flush();
+                for (Future<RecordMetadata> ack : sent) {
+                    ack.get();
                 }
             }
-            consumer.subscribe(List.of(Topics.MATCHES.name()));
-            while (!closed) {
-                List<Future<RecordMetadata>> sent = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    fanOut(record, sent);
-                }
-                if (!sent.isEmpty()) {
-                    producer.flush();
-                    for (Future<RecordMetadata> ack : sent) {
-                        ack.get();
-                    }
-                }
-                consumer.commitSync();
-            }
-        } catch (WakeupException e) {
-            // close() woke the consumer: the normal way out of poll().
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (!closed) {
-                log.error("Alert fan-out stopped; uncommitted matches are fanned out again at the next start", e);
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.commitSync();
         }
     }
 
@@ -175,29 +162,15 @@ public final class AlertFanout implements AutoCloseable {
 
     private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
         String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        DeadLetter letter = new DeadLetter("fanout", "match cannot be decoded: " + e.getMessage(),
-                e.getClass().getName(), record.topic(), record.partition(), record.offset(), key, value, "utf-8",
-                clock.instant());
+        DeadLetter letter = DeadLetter.of("fanout", "match cannot be decoded: " + e.getMessage(), e, record.topic(),
+                record.partition(), record.offset(), key, record.value(), clock.instant());
         return new ProducerRecord<>(Topics.DLQ.name(), record.key(), Json.write(letter).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Stops consuming, waits for the thread, and closes the producer. */
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
-        consumer.wakeup();
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
-        } else {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

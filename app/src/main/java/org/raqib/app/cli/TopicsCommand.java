@@ -43,7 +43,9 @@ public final class TopicsCommand implements Callable<Integer> {
             if (action == Action.verify) {
                 List<String> problems = topics.verify(Topics.all());
                 problems.forEach(p -> out.println("mismatch: " + p));
-                out.println(problems.isEmpty() ? "all " + Topics.all().size() + " topics match the configuration" : "");
+                if (problems.isEmpty()) {
+                    out.println("all " + Topics.all().size() + " topics match the configuration");
+                }
                 return problems.isEmpty() ? 0 : 1;
             }
             Map<String, TopicAdmin.TopicStatus> status = topics.status(Topics.all());
