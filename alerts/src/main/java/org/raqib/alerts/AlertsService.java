@@ -102,7 +102,7 @@ public final class AlertsService implements AutoCloseable {
                 history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
             }
         });
-        this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, clock);
+        this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
         List<DeliveryChannel> channels = List.of(
                 new WebhookChannel(new AddressGuard(settings.allowPrivateAddresses()), settings.deliveryTimeout(), clock,

@@ -29,6 +29,7 @@ import org.raqib.core.config.RaqibConfig;
 import org.raqib.core.json.Json;
 import org.raqib.core.model.Article;
 import org.raqib.core.testing.DashboardMetrics;
+import org.raqib.core.testing.Promtool;
 import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.simulate.FeedSimulator;
@@ -108,6 +109,10 @@ class EndToEndIT {
                         .as("metrics the dashboard and alerting rules query but the running services do not export")
                         .isEmpty();
             });
+            // The whole live exposition (Raqib, JVM, Kafka client and Streams meters) is what Prometheus will scrape.
+            if (Promtool.installed()) {
+                Promtool.checkMetrics(get(port, null, "/metrics"));
+            }
             assertThat(get(port, null, "/health/ready")).contains("ready");
 
             // An analyst adds a rule through the API; the running topology applies it to the next article.

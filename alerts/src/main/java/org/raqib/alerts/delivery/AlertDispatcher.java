@@ -1,5 +1,6 @@
 package org.raqib.alerts.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.PendingDelivery;
 import org.raqib.core.model.Subscription;
@@ -43,13 +45,17 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Clock clock;
     private final KafkaConsumer<String, Alert> consumer;
     private final KafkaProducer<String, PendingDelivery> producer;
+    private final ClientMeters clientMeters;
     private static final String FAILURE = "Alert dispatch stopped; uncommitted alerts are dispatched again at the next start";
 
     private final ConsumerThread loop;
 
-    /** A dispatcher over the cluster of {@code kafka}; call {@link #start()} once subscriptions are loaded. */
+    /**
+     * A dispatcher over the cluster of {@code kafka}, its clients' meters in {@code registry}; call {@link #start()}
+     * once subscriptions are loaded.
+     */
     public AlertDispatcher(AlertsSettings settings, Map<String, Object> kafka, SubscriptionRegistry subscriptions,
-            Clock clock) {
+            MeterRegistry registry, Clock clock) {
         this.subscriptions = subscriptions;
         this.clock = clock;
         Map<String, Object> consumerProps = new HashMap<>(kafka);
@@ -59,15 +65,16 @@ public final class AlertDispatcher implements AutoCloseable {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-dispatch");
-        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-                new LenientDeserializer<>(Topics.ALERTS.valueSerde().deserializer()));
+        this.clientMeters = new ClientMeters(registry);
+        this.consumer = clientMeters.consumer(new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new LenientDeserializer<>(Topics.ALERTS.valueSerde().deserializer())));
         Map<String, Object> producerProps = new HashMap<>(kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-dispatch");
-        this.producer = new KafkaProducer<>(producerProps, Topics.ALERT_RETRIES.keySerde().serializer(),
-                Topics.ALERT_RETRIES.valueSerde().serializer());
+        this.producer = clientMeters.producer(new KafkaProducer<>(producerProps,
+                Topics.ALERT_RETRIES.keySerde().serializer(), Topics.ALERT_RETRIES.valueSerde().serializer()));
         this.loop = new ConsumerThread("raqib-alerts-dispatch", consumer, this::poll,
                 FAILURE);
     }
@@ -139,5 +146,6 @@ public final class AlertDispatcher implements AutoCloseable {
     public void close() {
         loop.close();
         producer.close(Duration.ofSeconds(5));
+        clientMeters.close();
     }
 }

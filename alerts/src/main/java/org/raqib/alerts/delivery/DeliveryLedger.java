@@ -36,6 +36,7 @@ import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.DeadLetter;
@@ -79,6 +80,7 @@ public final class DeliveryLedger implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
     private final MeterRegistry registry;
+    private final ClientMeters clientMeters;
     private static final String FAILURE = "Delivery ledger stopped; owed deliveries are picked up by the next instance or start";
 
     private final ConsumerThread loop;
@@ -124,16 +126,18 @@ public final class DeliveryLedger implements AutoCloseable {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery");
-        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
-                new LenientDeserializer<>(Topics.ALERT_RETRIES.valueSerde().deserializer()));
+        this.clientMeters = new ClientMeters(registry);
+        this.consumer = clientMeters.consumer(new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                new LenientDeserializer<>(Topics.ALERT_RETRIES.valueSerde().deserializer())));
         Map<String, Object> producerProps = new HashMap<>(kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery");
-        this.producer = new KafkaProducer<>(producerProps, Topics.ALERT_RETRIES.keySerde().serializer(),
-                Topics.ALERT_RETRIES.valueSerde().serializer());
+        this.producer = clientMeters.producer(new KafkaProducer<>(producerProps,
+                Topics.ALERT_RETRIES.keySerde().serializer(), Topics.ALERT_RETRIES.valueSerde().serializer()));
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-delivery-dlq");
-        this.deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.deadLetters = clientMeters.producer(
+                new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer()));
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "raqib-alerts-delivery-timer");
             t.setDaemon(true);
@@ -415,5 +419,6 @@ public final class DeliveryLedger implements AutoCloseable {
         senders.shutdownNow();
         producer.close(Duration.ofSeconds(5));
         deadLetters.close(Duration.ofSeconds(5));
+        clientMeters.close();
     }
 }

@@ -26,6 +26,7 @@ import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.DeadLetter;
@@ -59,6 +60,7 @@ public final class AlertFanout implements AutoCloseable {
     private final Clock clock;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final ClientMeters clientMeters;
     private final Counter created;
     private final Counter alsoReported;
     private final Counter undecodable;
@@ -81,13 +83,16 @@ public final class AlertFanout implements AutoCloseable {
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alerts-fanout");
-        this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.clientMeters = new ClientMeters(registry);
+        this.consumer = clientMeters.consumer(
+                new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         Map<String, Object> producerProps = new HashMap<>(kafka);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-alerts-fanout");
-        this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = clientMeters.producer(
+                new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer()));
         this.created = Counter.builder(MeterNames.ALERTS_CREATED).description("Alerts written to raqib.alerts")
                 .tag("kind", "new").register(registry);
         this.alsoReported = Counter.builder(MeterNames.ALERTS_CREATED).description("Alerts written to raqib.alerts")
@@ -172,5 +177,6 @@ public final class AlertFanout implements AutoCloseable {
     public void close() {
         loop.close();
         producer.close(Duration.ofSeconds(5));
+        clientMeters.close();
     }
 }

@@ -43,7 +43,8 @@ public final class Metrics {
     /**
      * Keeps the exposition clean under {@code promtool check metrics}, which the issue makes a release check:
      * fills in the help text of Raqib meters registered without a description (from
-     * {@link MeterNames#DESCRIPTIONS}); drops binder meters measured in nano-, micro- or milliseconds (Kafka's
+     * {@link MeterNames#DESCRIPTIONS}) and of other meters without one (from the name, as Kafka's clients leave some
+     * blank); drops binder meters measured in nano-, micro- or milliseconds (Kafka's
      * {@code io.time.ns.avg} family, {@code process.cpu.time}), which promtool rejects unless in seconds and which a
      * filter cannot rescale; and renames a gauge's trailing {@code count}, which Prometheus reserves for histograms
      * and summaries ({@code system.cpu.count} becomes {@code system_cpu_processors}, others end in {@code number}).
@@ -72,11 +73,17 @@ public final class Metrics {
                     }
                     return id;
                 }
+                Meter.Id mapped = id;
                 if (id.getType() == Meter.Type.GAUGE && name.endsWith(".count")) {
-                    return id.withName(name.equals("system.cpu.count") ? "system.cpu.processors"
+                    mapped = id.withName(name.equals("system.cpu.count") ? "system.cpu.processors"
                             : name.substring(0, name.length() - ".count".length()) + ".number");
                 }
-                return id;
+                if (mapped.getDescription() == null || mapped.getDescription().isBlank()) {
+                    // Kafka registers some metrics with an empty description (the per-node request latencies).
+                    mapped = new Meter.Id(mapped.getName(), Tags.of(mapped.getTagsAsIterable()), mapped.getBaseUnit(),
+                            name.replace('.', ' '), mapped.getType());
+                }
+                return mapped;
             }
         };
     }

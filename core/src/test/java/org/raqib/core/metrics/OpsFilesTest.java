@@ -9,19 +9,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.raqib.core.testing.DashboardMetrics;
+import org.raqib.core.testing.Promtool;
 import org.raqib.core.testing.RaqibMeters;
 
 /** The files in {@code ops/} and the exposition of every Raqib meter, checked by promtool where installed. */
@@ -34,17 +32,17 @@ class OpsFilesTest {
 
     @Test
     void alertingRulesPassPromtool() throws Exception {
-        assertThat(promtool(null, "check", "rules", RULES.toString())).contains("SUCCESS");
+        assertThat(Promtool.run(null, "check", "rules", RULES.toString())).contains("SUCCESS");
     }
 
     @Test
     void prometheusConfigurationAndItsRuleFilePassPromtool() throws Exception {
-        assertThat(promtool(null, "check", "config", PROMETHEUS.toString())).contains("6 rules found");
+        assertThat(Promtool.run(null, "check", "config", PROMETHEUS.toString())).contains("6 rules found");
     }
 
     @Test
     void scrapeOfEveryRaqibMeterPassesPromtoolCheckMetrics() throws Exception {
-        promtool(scrapeOfEveryMeter(), "check", "metrics");
+        Promtool.run(scrapeOfEveryMeter(), "check", "metrics");
     }
 
     @Test
@@ -63,7 +61,7 @@ class OpsFilesTest {
             producerMetrics.bindTo(registry);
             consumerMetrics.bindTo(registry);
             Metrics.bindJvm(registry);
-            promtool(registry.scrape(), "check", "metrics");
+            Promtool.run(registry.scrape(), "check", "metrics");
         } finally {
             registry.close();
         }
@@ -94,24 +92,5 @@ class OpsFilesTest {
         } finally {
             registry.close();
         }
-    }
-
-    /** Runs promtool with {@code stdin} as input; fails on a non-zero exit, skips when promtool is absent. */
-    private static String promtool(String stdin, String... args) throws Exception {
-        Path promtool = Path.of(System.getProperty("raqib.promtool", "/usr/bin/promtool"));
-        Assumptions.assumeTrue(Files.isExecutable(promtool),
-                "promtool is not installed at " + promtool + " (Debian package prometheus; .ci/run installs it)");
-        List<String> command = new ArrayList<>(List.of(promtool.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (var in = process.getOutputStream()) {
-            if (stdin != null) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("promtool finished").isTrue();
-        assertThat(process.exitValue()).as("promtool %s said:%n%s", String.join(" ", args), output).isZero();
-        return output;
     }
 }

@@ -59,7 +59,8 @@ public final class IngestPipeline implements AutoCloseable {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.fetcher = new HttpFetcher(FetchLimits.from(settings));
         FeedPoller poller = new FeedPoller(fetcher, feeds, pages, new PollSchedule(new SecureRandom()), registry, clock);
-        this.worker = new IngestWorker(clients, settings.groupId(), workerId(), poller, settings.pollThreads(), clock);
+        this.worker = new IngestWorker(clients, settings.groupId(), workerId(), poller, settings.pollThreads(), registry,
+                clock);
     }
 
     /** Pushes {@code ingest.feedsFile} (when set) to {@code raqib.feeds}, then starts the worker. */

@@ -1,5 +1,6 @@
 package org.raqib.ingest.poll;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.raqib.core.kafka.KafkaClients;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.FeedDefinition;
 import org.raqib.core.model.FeedState;
@@ -84,6 +86,7 @@ public final class IngestWorker implements AutoCloseable {
     private volatile Throwable failure;
     private KafkaConsumer<String, FeedDefinition> consumer;
     private KafkaProducer<String, Object> producer;
+    private final ClientMeters clientMeters;
     /** Called inside each transaction with the number of articles sent, before the states; tests crash here. */
     volatile IntConsumer midTransaction = sent -> { };
 
@@ -95,15 +98,17 @@ public final class IngestWorker implements AutoCloseable {
      * @param workerId unique among live workers, stable across restarts of one worker; names its transactional id
      * @param poller polls one feed
      * @param pollThreads feeds polled in parallel
+     * @param registry receives the worker's Kafka client meters
      * @param clock decides which feeds are due
      */
     public IngestWorker(KafkaClients clients, String groupId, String workerId, FeedPoller poller, int pollThreads,
-            Clock clock) {
+            MeterRegistry registry, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.workerId = Objects.requireNonNull(workerId, "workerId");
         this.poller = Objects.requireNonNull(poller, "poller");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.clientMeters = new ClientMeters(registry);
         if (pollThreads < 1) {
             throw new IllegalArgumentException("pollThreads must be at least 1, got " + pollThreads);
         }
@@ -148,8 +153,8 @@ public final class IngestWorker implements AutoCloseable {
             consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            consumer = new KafkaConsumer<>(consumerProps, Topics.FEEDS.keySerde().deserializer(),
-                    Topics.FEEDS.valueSerde().deserializer());
+            consumer = clientMeters.consumer(new KafkaConsumer<>(consumerProps, Topics.FEEDS.keySerde().deserializer(),
+                    Topics.FEEDS.valueSerde().deserializer()));
             producer = newProducer();
             consumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
             log.info("Ingest worker {} joined group {}", workerId, groupId);
@@ -191,7 +196,7 @@ public final class IngestWorker implements AutoCloseable {
         KafkaProducer<String, Object> created =
                 new KafkaProducer<>(props, Topics.ARTICLES.keySerde().serializer(), this::serialize);
         created.initTransactions();
-        return created;
+        return clientMeters.producer(created);
     }
 
     private byte[] serialize(String topic, Object value) {
@@ -276,6 +281,7 @@ public final class IngestWorker implements AutoCloseable {
             log.warn("Ingest worker {}: poll round aborted by the broker after a stall ({}); continuing with a new"
                     + " producer", workerId, e.toString());
             producer.close(Duration.ZERO);
+            clientMeters.release(producer);
             producer = newProducer();
             return;
         } catch (OutOfOrderSequenceException | AuthorizationException e) {
@@ -387,6 +393,7 @@ public final class IngestWorker implements AutoCloseable {
         if (producer != null && !killed) {
             producer.close(Duration.ofSeconds(10));
         }
+        clientMeters.close();
         log.info("Ingest worker {} stopped", workerId);
     }
 

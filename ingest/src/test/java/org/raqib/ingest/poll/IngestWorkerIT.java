@@ -89,7 +89,8 @@ class IngestWorkerIT {
         closing.add(fetcher);
         FeedPoller poller = new FeedPoller(fetcher, new ParsedFeedReader(new FeedParser()), (html, type, uri) -> Optional.empty(),
                 new PollSchedule(new Random(7)), new SimpleMeterRegistry(), Clock.systemUTC());
-        IngestWorker worker = new IngestWorker(clients, group, id, poller, 4, Clock.systemUTC());
+        IngestWorker worker = new IngestWorker(clients, group, id, poller, 4, new SimpleMeterRegistry(),
+                Clock.systemUTC());
         closing.add(worker);
         return worker;
     }
