@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.raqib.bench.BenchCorpus;
 import org.raqib.bench.feeds.FeedPollBenchmark;
 import org.raqib.bench.match.DevQuality;
 import org.raqib.bench.match.MatchBenchmark;
-import org.raqib.core.corpus.CorpusReader;
+import org.raqib.bench.pipeline.PipelineBenchmark;
+import org.raqib.bench.rules.RuleEvaluationBenchmark;
 import org.raqib.core.model.Article;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code raqib bench}: the benchmarks recorded in docs/benchmarks.md, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark; figures are recorded in docs/benchmarks.md with the command, date and machine.",
-        subcommands = {BenchCommand.Match.class, BenchCommand.Feeds.class})
+        subcommands = {BenchCommand.Match.class, BenchCommand.Rules.class, BenchCommand.Pipeline.class,
+                BenchCommand.Feeds.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -61,23 +64,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            List<Article> articles = new ArrayList<>();
-            new CorpusReader().readAll(corpus, new CorpusReader.Sink() {
-                @Override
-                public void article(Article article) {
-                    if (articles.size() < limit) {
-                        articles.add(article);
-                    }
-                }
-
-                @Override
-                public void rejected(String where, String reason) {
-                    // Unreadable records are not part of the measurement.
-                }
-            });
-            if (articles.isEmpty()) {
-                throw new IllegalArgumentException("no articles in " + corpus);
-            }
+            List<Article> articles = BenchCorpus.read(corpus, limit);
             MatchBenchmark bench = new MatchBenchmark(articles, warmup);
             MatchBenchmark.Result raqib = bench.raqib();
             out.println(raqib);
@@ -98,6 +85,141 @@ public final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "articles_per_s=%.0f mb_per_s=%.2f%n", raqib.articlesPerSecond(),
                     raqib.megabytesPerSecond());
             out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench rules}: rule evaluation with growing numbers of rules over the same articles. */
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = {"Single-threaded rule evaluation (the analyse step's RuleBook.evaluate) over a corpus with"
+                    + " 10, 1,000 and 10,000 generated rules (or --counts), entities recognised beforehand; also"
+                    + " gives the analyse step's rate (recognition + rules).",
+                    "The last line is machine-readable: ratio_1000_to_10=N (rules-only throughput with 1,000 rules"
+                    + " over that with 10) when both counts are measured."})
+    static final class Rules implements Callable<Integer> {
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus file or directory (default: ${DEFAULT-VALUE}).")
+        Path corpus = BenchCorpus.SAUDI_NEWS_NET;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Use at most N articles (default: all).")
+        int limit = Integer.MAX_VALUE;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+                description = "Articles of each warm-up pass (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--counts", paramLabel = "N,N...", split = ",", defaultValue = "10,1000,10000",
+                description = "Rule counts to measure (default: ${DEFAULT-VALUE}).")
+        List<Integer> counts;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleEvaluationBenchmark bench = new RuleEvaluationBenchmark(BenchCorpus.read(corpus, limit), warmup);
+            java.util.Map<Integer, RuleEvaluationBenchmark.Result> results = new java.util.LinkedHashMap<>();
+            for (int count : counts) {
+                RuleEvaluationBenchmark.Result r = bench.run(count);
+                results.put(count, r);
+                out.println(r);
+                out.flush();
+            }
+            if (results.containsKey(10) && results.containsKey(1000)) {
+                out.printf(Locale.ROOT, "ratio_1000_to_10=%.2f%n",
+                        results.get(1000).articlesPerSecond() / results.get(10).articlesPerSecond());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench pipeline}: the whole topology on a real broker, sustained rate and latency. */
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = {"Runs the topology (exactly-once Kafka Streams) on a scratch embedded broker, or on"
+                    + " --bootstrap-servers: first a backlog of corpus articles for the sustained rate, then articles"
+                    + " at a fixed rate for the latency from raqib.articles to raqib.matches.",
+                    "The last line is machine-readable: articles_per_s=N p99_ms=N."})
+    static final class Pipeline implements Callable<Integer> {
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus file or directory (default: ${DEFAULT-VALUE}).")
+        Path corpus = BenchCorpus.SAUDI_NEWS_NET;
+
+        @Option(names = "--rules", paramLabel = "N", defaultValue = "1000",
+                description = "Rules: the default pack topped up with generated rules (default: ${DEFAULT-VALUE}).")
+        int rules;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+                description = "Stream threads (default: ${DEFAULT-VALUE}, one per core here).")
+        int threads;
+
+        @Option(names = "--backlog", paramLabel = "N", defaultValue = "31030",
+                description = "Articles in the throughput phase (default: ${DEFAULT-VALUE}, the whole SaudiNewsNet corpus).")
+        int backlog;
+
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "200",
+                description = "Articles per second in the latency phase (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "15s",
+                description = "Latency phase before samples count (default: ${DEFAULT-VALUE}).")
+        String warmup;
+
+        @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
+                description = "Latency phase while samples count (default: ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Option(names = "--commit-interval", paramLabel = "DURATION",
+                description = "The instance's streams.commitInterval (default: the configured default, 100ms).")
+        String commitInterval = "100ms";
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Run against this cluster instead of a scratch embedded broker.")
+        String bootstrapServers;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Article> articles = BenchCorpus.read(corpus, Integer.MAX_VALUE);
+            var options = new PipelineBenchmark.Options(rules, threads, backlog, rate,
+                    org.raqib.core.config.ConfigLoader.parseDuration(warmup),
+                    org.raqib.core.config.ConfigLoader.parseDuration(duration),
+                    org.raqib.core.config.ConfigLoader.parseDuration(commitInterval));
+            try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
+                out.println("kafka: " + (kafka.embedded() ? "scratch embedded broker " : "")
+                        + kafka.clients().bootstrapServers());
+                out.flush();
+                PipelineBenchmark.Result r = new PipelineBenchmark(kafka.clients(),
+                        org.raqib.core.config.ConfigLoader.defaultConfig().topics(), kafka.stateDir(), articles)
+                        .run(options);
+                out.println(r);
+                out.printf(Locale.ROOT, "articles_per_s=%.0f p99_ms=%.1f%n", r.articlesPerSecond(),
+                        r.latencyQuantile(0.99));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench jmh}: the JMH micro-benchmarks, with JMH's own options. */
+    @Command(name = "jmh", mixinStandardHelpOptions = false,
+            description = {"Runs the JMH micro-benchmarks in org.raqib.bench.jmh (recognition, rule evaluation),"
+                    + " passing every argument to JMH: for example 'raqib bench jmh -f 1 -wi 2 -i 3 Recognition'",
+                    "('raqib bench jmh -h' lists JMH's options). Benchmarks read ../shared/corpus/saudinewsnet"
+                    + " unless -p corpus=PATH says otherwise."})
+    static final class Jmh implements Callable<Integer> {
+
+        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "JMH-ARGS", description = "Arguments for JMH.")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            // JMH forks JVMs with this process's class path, which is the raqib jar; it exits the JVM itself.
+            org.openjdk.jmh.Main.main(args.toArray(String[]::new));
             return 0;
         }
     }

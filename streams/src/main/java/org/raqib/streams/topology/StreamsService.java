@@ -58,8 +58,8 @@ public final class StreamsService implements AutoCloseable {
         // Internal topics (changelogs, repartitions) are as durable as Raqib's own.
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, topics.replicationFactor());
         props.put(StreamsConfig.topicPrefix("min.insync.replicas"), String.valueOf(topics.minInsyncReplicas()));
-        // Alerts should leave within seconds: commit (and so expose under read_committed) every 100 ms.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Under exactly-once, a commit is what exposes results to read_committed readers: it bounds latency.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         return props;

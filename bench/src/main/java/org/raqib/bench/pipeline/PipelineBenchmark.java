@@ -1,0 +1,350 @@
+package org.raqib.bench.pipeline;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.config.TopicsSettings;
+import org.raqib.core.kafka.KafkaClients;
+import org.raqib.core.kafka.TopicAdmin;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.ConsumerLag;
+import org.raqib.core.model.Article;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Rule;
+import org.raqib.streams.rules.DefaultRules;
+import org.raqib.streams.rules.RuleBook;
+import org.raqib.streams.rules.SyntheticRules;
+import org.raqib.streams.rules.TokenAnalysis;
+import org.raqib.streams.topology.GazetteerRecognition;
+import org.raqib.streams.topology.RaqibTopology;
+import org.raqib.streams.topology.StreamsService;
+
+/**
+ * Measures the whole topology ({@link RaqibTopology} in a real {@link StreamsService}, exactly-once, on a real broker)
+ * in two phases:
+ * <ol>
+ *   <li><b>throughput</b>: a backlog of articles is written to {@code raqib.articles} first, then the instance starts;
+ *       the rate is the backlog over the time from RUNNING until the application's consumer group has no lag on any
+ *       of its input topics (the articles and the internal repartition topics), so every match is written;</li>
+ *   <li><b>latency</b>: with the instance caught up, articles are written at a fixed rate; for each article that
+ *       matches, the latency is from just before its send to {@code raqib.articles} until a read-committed consumer
+ *       of {@code raqib.matches} receives its match. The warm-up's samples are dropped.</li>
+ * </ol>
+ * Each run uses a fresh application id whose group starts at the current end of {@code raqib.articles}, so earlier
+ * records on a shared cluster are not measured, and fresh article ids, so nothing is taken for a repeat. Rules are the
+ * default pack topped up with {@link SyntheticRules} to the asked-for number.
+ */
+public final class PipelineBenchmark {
+
+    /**
+     * @param rules rules in the book (the default pack plus generated rules)
+     * @param threads stream threads of the instance
+     * @param backlog articles in the throughput phase
+     * @param ratePerSecond articles written per second in the latency phase
+     * @param warmup how long the latency phase runs before samples count
+     * @param measured how long samples count
+     * @param commitInterval the instance's {@code streams.commitInterval}
+     */
+    public record Options(int rules, int threads, int backlog, int ratePerSecond, Duration warmup, Duration measured,
+            Duration commitInterval) {
+        public Options {
+            if (rules < 0 || threads < 1 || backlog < 1 || ratePerSecond < 1) {
+                throw new IllegalArgumentException("rules >= 0, threads >= 1, backlog >= 1 and rate >= 1 are needed");
+            }
+            Objects.requireNonNull(warmup, "warmup");
+            Objects.requireNonNull(measured, "measured");
+            Objects.requireNonNull(commitInterval, "commitInterval");
+        }
+    }
+
+    /**
+     * The figures of one run.
+     *
+     * @param rules rules in the book
+     * @param threads stream threads
+     * @param commitInterval the instance's commit interval
+     * @param backlog articles in the throughput phase
+     * @param backlogSeconds from RUNNING until the group had no lag
+     * @param backlogMatches matches written for the backlog
+     * @param latencySent articles sent while samples counted
+     * @param latencyMillis each sampled article's latency, sorted
+     */
+    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, long backlogMatches,
+            int latencySent, double[] latencyMillis) {
+
+        /** Articles per second through the whole topology in the throughput phase. */
+        public double articlesPerSecond() {
+            return backlog / backlogSeconds;
+        }
+
+        /** The {@code q} quantile (0..1) of the sampled latencies in milliseconds, NaN without samples. */
+        public double latencyQuantile(double q) {
+            if (latencyMillis.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(q * latencyMillis.length) - 1;
+            return latencyMillis[Math.max(0, Math.min(latencyMillis.length - 1, index))];
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d backlog=%d backlog_s=%.2f matches=%d"
+                            + " articles_per_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
+                            + " p99_ms=%.1f max_ms=%.1f",
+                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogMatches, articlesPerSecond(), latencySent,
+                    latencyMillis.length, latencyQuantile(0.50), latencyQuantile(0.95), latencyQuantile(0.99),
+                    latencyQuantile(1.0));
+        }
+    }
+
+    private final KafkaClients clients;
+    private final TopicsSettings topics;
+    private final Path stateDir;
+    private final List<Article> articles;
+
+    /**
+     * @param clients the cluster
+     * @param topics how Raqib's topics are created when missing
+     * @param stateDir where the instance keeps its state stores (a scratch directory)
+     * @param articles the articles sent, cycled as often as needed, each time under a fresh id
+     */
+    public PipelineBenchmark(KafkaClients clients, TopicsSettings topics, Path stateDir, List<Article> articles) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+        if (articles.isEmpty()) {
+            throw new IllegalArgumentException("the pipeline benchmark needs articles");
+        }
+        this.articles = List.copyOf(articles);
+    }
+
+    /** Runs both phases. */
+    public Result run(Options options) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String applicationId = "raqib-bench-" + run;
+        try (Admin admin = Admin.create(clients.properties())) {
+            new TopicAdmin(admin, topics).ensure(Topics.all());
+            startGroupAtEnd(admin, applicationId);
+        }
+        MatchWatch watch = new MatchWatch(clients);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            Sender sender = new Sender(producer, run);
+            for (int i = 0; i < options.backlog(); i++) {
+                sender.send(null);
+            }
+            producer.flush();
+
+            List<Rule> rules = new ArrayList<>(DefaultRules.load());
+            rules.addAll(SyntheticRules.generate(Math.max(0, options.rules() - rules.size()), 42));
+            rules = rules.subList(0, Math.min(rules.size(), Math.max(options.rules(), 1)));
+            StreamsSettings settings = new StreamsSettings(applicationId, stateDir.resolve(applicationId).toString(),
+                    8082, options.threads(), Duration.ofDays(7), Duration.ofDays(3), options.commitInterval());
+            RaqibTopology topology = new RaqibTopology(GazetteerRecognition.standard(),
+                    new RuleBook(TokenAnalysis.standard(), rules), settings, Clock.systemUTC(),
+                    new SimpleMeterRegistry());
+            watch.start();
+            try (StreamsService streams = new StreamsService(topology.build(), clients.properties(), settings, topics,
+                    new SimpleMeterRegistry());
+                    Admin admin = Admin.create(clients.properties())) {
+                streams.start();
+                awaitRunning(streams);
+                long start = System.nanoTime();
+                awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
+                double backlogSeconds = (System.nanoTime() - start) / 1e9;
+                long backlogMatches = watch.received.get();
+
+                long interval = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
+                long phaseStart = System.nanoTime();
+                long countFrom = phaseStart + options.warmup().toNanos();
+                long end = countFrom + options.measured().toNanos();
+                int sent = 0;
+                for (long next = phaseStart; next < end; next += interval) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    String id = sender.send(watch.sentAt);
+                    if (next >= countFrom) {
+                        watch.counted.add(id);
+                        sent++;
+                    }
+                }
+                producer.flush();
+                awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
+                Thread.sleep(500); // the last commit's matches reach the watching consumer
+                double[] latencies = watch.latencies();
+                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogMatches,
+                        sent, latencies);
+            }
+        } finally {
+            watch.close();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> props = clients.properties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Each article leaves at once, as a live ingest transaction's would; batching would add to the latency.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(props, Topics.ARTICLES.keySerde().serializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    /** Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from. */
+    private static void startGroupAtEnd(Admin admin, String group) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        int count = admin.describeTopics(List.of(Topics.ARTICLES.name())).allTopicNames().get()
+                .get(Topics.ARTICLES.name()).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < count; p++) {
+            TopicPartition tp = new TopicPartition(Topics.ARTICLES.name(), p);
+            partitions.add(tp);
+            latest.put(tp, OffsetSpec.latest());
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
+    }
+
+    private static void awaitRunning(StreamsService streams) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!streams.running()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Streams instance did not reach RUNNING within 2 minutes: "
+                        + streams.state());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitNoLag(ConsumerLag lag, String group, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<ConsumerLag.Entry> entries = lag.read(List.of(group));
+            // The story-key repartition topic appears once the matched articles' sub-topology has committed.
+            boolean bothStages = entries.stream().anyMatch(e -> e.topic().equals(Topics.ARTICLES.name()))
+                    && entries.stream().anyMatch(e -> e.topic().contains("story-key"));
+            if (bothStages && entries.stream().allMatch(e -> e.lag() == 0)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topology still lags after " + limit + ": " + entries);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Writes the corpus's articles in order, cycling, each under a fresh id. */
+    private final class Sender {
+        private final KafkaProducer<String, byte[]> producer;
+        private final String run;
+        private int next;
+
+        Sender(KafkaProducer<String, byte[]> producer, String run) {
+            this.producer = producer;
+            this.run = run;
+        }
+
+        /** Sends the next article and returns its id; notes the send time in {@code sentAt} when given. */
+        String send(Map<String, Long> sentAt) {
+            Article a = articles.get(next % articles.size());
+            String id = "bench-" + run + "-" + next + "-" + a.id();
+            next++;
+            Article copy = new Article(id, a.feedId(), a.source(), a.url(), a.title(), a.summary(), a.body(), a.lang(),
+                    a.publishedAt(), Instant.now());
+            byte[] value = Topics.ARTICLES.valueSerde().serializer().serialize(Topics.ARTICLES.name(), copy);
+            if (sentAt != null) {
+                sentAt.put(id, System.nanoTime());
+            }
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), id, value));
+            return id;
+        }
+    }
+
+    /** Reads {@code raqib.matches} from its current end, as a subscriber would (read-committed), noting arrivals. */
+    private static final class MatchWatch implements AutoCloseable {
+        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        final java.util.Set<String> counted = ConcurrentHashMap.newKeySet();
+        final AtomicLong received = new AtomicLong();
+        private final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        MatchWatch(KafkaClients clients) {
+            Map<String, Object> props = clients.properties();
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(Topics.MATCHES.name(), Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // fixes the start before any match is written
+            thread = new Thread(this::poll, "raqib-bench-match-watch");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void poll() {
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.nanoTime();
+                    received.incrementAndGet();
+                    Match match = Topics.MATCHES.valueSerde().deserializer().deserialize(record.topic(), record.value());
+                    Long sent = sentAt.remove(match.articleId());
+                    if (sent != null && counted.contains(match.articleId())) {
+                        latencies.add((now - sent) / 1e6);
+                    }
+                }
+            }
+            consumer.close(Duration.ofSeconds(5));
+        }
+
+        double[] latencies() {
+            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
+        }
+    }
+}

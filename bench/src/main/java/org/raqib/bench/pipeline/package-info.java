@@ -1,0 +1,2 @@
+/** {@code raqib bench pipeline}: the whole topology on a real broker, its sustained rate and its latency. */
+package org.raqib.bench.pipeline;
