@@ -47,12 +47,10 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
             for (EntityHit entity : entities) {
                 registry.counter(MeterNames.ENTITY_MENTIONS, "side", entity.side()).increment(entity.mentions().size());
             }
-            // Syndicators rewrite titles more than bodies; the title counts only when there is little body.
-            String text = article.text().length() < 200 ? article.title() + "\n" + article.text() : article.text();
-            StorySignature signature = StorySignature.of(text);
-            String key = signature.comparable() ? signature.key() : "a:" + article.id();
-            context.forward(record.withValue(
-                    Outcome.of(new Analysed(article, entities, hits, signature.hashes(), key))));
+            context.forward(record.withValue(Outcome.of(hits.isEmpty()
+                    // Only matched articles are clustered into stories; the signature costs as much as recognition.
+                    ? new Analysed(article, entities, hits, new int[0], "a:" + article.id())
+                    : withSignature(article, entities, hits))));
         } catch (RuntimeException e) {
             String json = Json.write(article);
             context.forward(record.withValue(Outcome.failed(DeadLetters.of("analyse",
@@ -60,5 +58,13 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
                     json.getBytes(java.nio.charset.StandardCharsets.UTF_8), context.recordMetadata().orElse(null),
                     clock.instant()))));
         }
+    }
+
+    private static Analysed withSignature(Article article, List<EntityHit> entities, List<RuleHit> hits) {
+        // Syndicators rewrite titles more than bodies; the title counts only when there is little body.
+        String text = article.text().length() < 200 ? article.title() + "\n" + article.text() : article.text();
+        StorySignature signature = StorySignature.of(text);
+        String key = signature.comparable() ? signature.key() : "a:" + article.id();
+        return new Analysed(article, entities, hits, signature.hashes(), key);
     }
 }
