@@ -213,7 +213,8 @@ public final class BenchCommand implements Runnable {
                     + " unless -p corpus=PATH says otherwise."})
     static final class Jmh implements Callable<Integer> {
 
-        @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "JMH-ARGS", description = "Arguments for JMH.")
+        // Unmatched, not parameters: JMH's options (-f, -wi, -p name=value...) are not picocli's to parse.
+        @picocli.CommandLine.Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
