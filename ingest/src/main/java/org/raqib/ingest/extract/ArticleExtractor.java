@@ -34,6 +34,9 @@ public final class ArticleExtractor {
     /** Largest page read, in bytes. */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
 
+    /** A JSON-LD articleBody shorter than this is a summary, not the article. */
+    private static final int MIN_LD_BODY = 300;
+
     private static final Pattern CAPTION_TAIL = Pattern.compile("(المصدر|الصورة|مصدر الصورة)\\s*:");
 
     /**
@@ -53,6 +56,11 @@ public final class ArticleExtractor {
         }
         PageMetadata meta = PageMetadata.of(doc);
         String body = body(doc, meta.title);
+        // The page's own JSON-LD text stands in when the DOM gave much less of it: a layout the scoring misread.
+        // A shorter articleBody is often a teaser, so it never replaces a longer DOM body.
+        if (meta.articleBody.length() >= MIN_LD_BODY && body.length() < 0.5 * meta.articleBody.length()) {
+            body = meta.articleBody;
+        }
         return new ExtractedPage(meta.title, body, meta.published, meta.author, meta.lang);
     }
 
