@@ -37,7 +37,7 @@ public final class ArticleExtractor {
     /** A JSON-LD articleBody shorter than this is a summary, not the article. */
     private static final int MIN_LD_BODY = 300;
 
-    private static final Pattern CAPTION_TAIL = Pattern.compile("(المصدر|الصورة|مصدر الصورة)\\s*:");
+    private static final Pattern CAPTION_TAIL = Pattern.compile("(المصدر|الصورة|مصدر الصورة|تصوير)\\s*:");
 
     /**
      * Extracts a page.
@@ -74,13 +74,14 @@ public final class ArticleExtractor {
         Element best = MainContainer.find(root);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        String folded = title == null ? "" : title.strip();
+        String headline = title == null ? "" : title.strip();
+        String pageTitle = TextCleaner.clean(doc.title());
         for (TextBlocks.Block block : TextBlocks.of(best)) {
             if (block.owner().normalName().equals("h1") || block.linkDensity() > 0.5) {
                 continue;
             }
             String text = paragraph(block.text());
-            if (text.length() < 2 || text.equals(folded)) {
+            if (text.length() < 2 || !hasLetter(text) || isHeadline(text, headline, pageTitle)) {
                 continue;
             }
             // Repeated short texts (table figures, "Advertisement") are content where they stand; long ones are echoes.
@@ -93,12 +94,28 @@ public final class ArticleExtractor {
 
     private static String paragraph(String block) {
         String text = TextCleaner.clean(block);
-        // Captions glued to the text ("... ترارويالمصدر: وسائل إعلام") end in a credit; the credit is not prose.
+        // Captions glued to the text ("... ترارويالمصدر: وسائل إعلام") end in a credit; the credit is not prose,
+        // and neither is a short credit line of its own ("الصورة: أرشيف").
         Matcher m = CAPTION_TAIL.matcher(text);
-        if (text.length() < 140 && m.find() && m.start() > 0) {
+        if (m.find() && (text.length() < 140 && m.start() > 0 || text.length() < 60 && m.start() == 0)) {
             return "";
         }
         return text;
+    }
+
+    /** The headline repeated in the body (pages without an {@code h1} set it in a styled line of its own). */
+    private static boolean isHeadline(String text, String headline, String pageTitle) {
+        return text.equals(headline) || text.length() >= 15 && (headline.contains(text) || pageTitle.contains(text));
+    }
+
+    /** Dates, counters and page numbers on a line of their own are not prose. */
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
 

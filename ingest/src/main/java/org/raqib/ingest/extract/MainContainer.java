@@ -1,6 +1,7 @@
 package org.raqib.ingest.extract;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -32,14 +33,20 @@ final class MainContainer {
         if (marked != null) {
             return marked;
         }
+        List<TextBlocks.Block> blocks = TextBlocks.of(root);
+        Map<Element, Integer> blocksPerOwner = new IdentityHashMap<>();
+        for (TextBlocks.Block block : blocks) {
+            blocksPerOwner.merge(block.owner(), 1, Integer::sum);
+        }
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (TextBlocks.Block block : TextBlocks.of(root)) {
+        for (TextBlocks.Block block : blocks) {
             String text = block.text();
             if (text.length() < MIN_VOTING_LENGTH || NON_VOTING.contains(block.owner().normalName())) {
                 continue;
             }
             double score = (1 + commas(text) + Math.min(text.length() / 100.0, 3)) * (1 - block.linkDensity());
-            Element parent = block.owner().parent();
+            // Lines split by <br> are paragraphs without their own element: their "parent" is the element they share.
+            Element parent = blocksPerOwner.get(block.owner()) > 1 ? block.owner() : block.owner().parent();
             if (parent == null) {
                 continue;
             }

@@ -25,7 +25,7 @@ final class PageCleaner {
     private static final Pattern BOILERPLATE = Pattern.compile(
             "comment|share|sharing|social|related|recommend|sidebar|widget|footer|breadcrumb|newsletter|subscri"
                     + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
-                    + "|credit|author-?bio|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
+                    + "|credit|author-?(bio|box|info|card|profile)|about-?the-?author|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
                     + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
                     + "|visually-hidden|sr-only|disqus|rating",
             Pattern.CASE_INSENSITIVE);

@@ -37,7 +37,10 @@ final class TextBlocks {
             "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
             "tfoot", "thead", "tr", "ul", "center", "summary", "caption");
 
-    /** A table row reads as one line: its cells are separated, not split into blocks. */
+    /**
+     * A data table's row reads as one line: its cells are separated, not split into blocks. A cell holding lines or
+     * blocks of its own is a page column (a layout table) and is a block boundary like a {@code div}.
+     */
     private static final Set<String> CELLS = Set.of("td", "th");
 
     private TextBlocks() {}
@@ -52,6 +55,15 @@ final class TextBlocks {
 
     static boolean isBoundary(Element e) {
         return BOUNDARIES.contains(e.normalName());
+    }
+
+    private static boolean isLayoutCell(Element cell) {
+        for (Element e : cell.getAllElements()) {
+            if (e != cell && isBoundary(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class Collector implements NodeVisitor {
@@ -79,7 +91,12 @@ final class TextBlocks {
                 } else if (e.normalName().equals("a")) {
                     linkDepth++;
                 } else if (CELLS.contains(e.normalName())) {
-                    append(" ");
+                    if (isLayoutCell(e)) {
+                        flush();
+                        owners.add(e);
+                    } else {
+                        append(" ");
+                    }
                 }
             }
         }
@@ -94,6 +111,9 @@ final class TextBlocks {
                     }
                 } else if (e.normalName().equals("a")) {
                     linkDepth--;
+                } else if (CELLS.contains(e.normalName()) && isLayoutCell(e)) {
+                    flush();
+                    owners.remove(owners.size() - 1);
                 }
             }
         }
