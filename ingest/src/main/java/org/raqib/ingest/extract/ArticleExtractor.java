@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -139,13 +136,44 @@ public final class ArticleExtractor {
         return null;
     }
 
-    private static boolean validUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /**
+     * Whether {@code bytes} are well-formed UTF-8, checked byte by byte: decoding a whole page into a throw-away
+     * buffer cost a twentieth of the extraction's time.
+     */
+    static boolean validUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            int continuation;
+            if (b < 0x80) {
+                i++;
+                continue;
+            } else if (b >= 0xC2 && b <= 0xDF) {
+                continuation = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                continuation = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                continuation = 3;
+            } else {
+                return false;
+            }
+            if (i + continuation >= bytes.length) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
         }
+        return true;
     }
 }
