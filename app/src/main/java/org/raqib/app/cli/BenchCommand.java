@@ -127,7 +127,7 @@ public final class BenchCommand implements Runnable {
     @Command(name = "extract", mixinStandardHelpOptions = true,
             description = {"Single-threaded main-text extraction (parse, metadata, body) over a directory of .html or"
                     + " .html.gz pages, after warm-up passes.",
-                    "The last line is machine-readable: pages_per_s=N mb_per_s=N."})
+                    "The last line is machine-readable: pages_per_s=N mb_per_s=N pages_per_cpu_s=N."})
     static final class Extract implements Callable<Integer> {
 
         @Option(names = "--pages", paramLabel = "DIR", defaultValue = "../shared/benchmarks/article-extraction/html",
@@ -150,7 +150,8 @@ public final class BenchCommand implements Runnable {
             ExtractionThroughput.Result r = new ExtractionThroughput(ExtractionThroughput.load(pages)).run(warmup, passes);
             PrintWriter out = spec.commandLine().getOut();
             out.println(r);
-            out.printf(Locale.ROOT, "pages_per_s=%.0f mb_per_s=%.2f%n", r.pagesPerSecond(), r.megabytesPerSecond());
+            out.printf(Locale.ROOT, "pages_per_s=%.0f mb_per_s=%.2f pages_per_cpu_s=%.0f%n", r.pagesPerSecond(),
+                    r.megabytesPerSecond(), r.pagesPerCpuSecond());
             out.flush();
             return 0;
         }

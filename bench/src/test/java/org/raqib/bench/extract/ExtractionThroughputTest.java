@@ -32,6 +32,7 @@ class ExtractionThroughputTest {
         assertThat(result.bytes()).isEqualTo(6L * PAGE.getBytes(StandardCharsets.UTF_8).length);
         assertThat(result.bodyChars()).isPositive();
         assertThat(result.pagesPerSecond()).isPositive();
+        assertThat(result.cpuNanos()).isPositive();
     }
 
     @Test
