@@ -27,7 +27,7 @@ final class PageCleaner {
                     + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
                     + "|credit|author-?(bio|box|info|card|profile)|about-?the-?author|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
                     + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
-                    + "|visually-hidden|sr-only|disqus|rating",
+                    + "|visually-hidden|sr-only|disqus|rating|disclaimer",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern COMMENTS = Pattern.compile(

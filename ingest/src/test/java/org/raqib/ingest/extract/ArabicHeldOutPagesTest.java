@@ -15,12 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Arabic pages in templates the feed simulator does not use (a WordPress blog, a legacy table layout in windows-1256,
- * a client-rendered page whose text is only in JSON-LD, schema.org microdata, a magazine with a related-cards grid,
- * JSON-LD that agrees with the DOM), each with its expected body and the sentences that must not leak into it
- * (inline «اقرأ أيضاً» / «أخبار ذات صلة» headlines, captions, comments, share widgets, most-read lists, footers).
- * The extractor was not tuned on them. Fixtures: {@code src/test/resources/fixtures/arabic-pages}, text written for
- * this project.
+ * Arabic pages in templates the feed simulator does not use — a WordPress blog, a legacy table layout in
+ * windows-1256, a client-rendered page whose text is only in JSON-LD, schema.org microdata, a magazine with a
+ * related-cards grid, JSON-LD that agrees with the DOM, a wire story with a video embed, an opinion column with a
+ * quotation — each with its expected body and the sentences that must not leak into it (inline «اقرأ أيضاً» /
+ * «أخبار ذات صلة» headlines, captions, comments, share widgets, most-read lists, footers).
+ *
+ * <p>They were written after the extractor was tuned on the English benchmark. Pages 01–06 first scored F1 0.964
+ * with two leaks (a layout table's side column, an author box); pages 07–08, written after those fixes, first scored
+ * F1 0.983 with one leak (an opinion disclaimer). General fixes closed each, so this is now a regression set; the
+ * lead's own held-out pages are the independent judge. Fixtures: {@code src/test/resources/fixtures/arabic-pages},
+ * text written for this project.
  */
 class ArabicHeldOutPagesTest {
 
@@ -28,7 +33,8 @@ class ArabicHeldOutPagesTest {
 
     static List<String> pages() {
         return List.of("01-wordpress-book-fair", "02-legacy-table-desalination", "03-spa-jsonld-football",
-                "04-microdata-solar", "05-magazine-inflation", "06-jsonld-agrees-vaccination");
+                "04-microdata-solar", "05-magazine-inflation", "06-jsonld-agrees-vaccination", "07-wire-weather",
+                "08-opinion-water");
     }
 
     @Test
