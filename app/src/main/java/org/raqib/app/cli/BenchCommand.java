@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.raqib.bench.BenchCorpus;
+import org.raqib.bench.extract.ExtractionThroughput;
 import org.raqib.bench.feeds.FeedPollBenchmark;
 import org.raqib.bench.match.DevQuality;
 import org.raqib.bench.match.MatchBenchmark;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark; figures are recorded in docs/benchmarks.md with the command, date and machine.",
         subcommands = {BenchCommand.Match.class, BenchCommand.Rules.class, BenchCommand.Pipeline.class,
-                BenchCommand.Feeds.class, BenchCommand.Jmh.class})
+                BenchCommand.Feeds.class, BenchCommand.Extract.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -241,6 +242,40 @@ public final class BenchCommand implements Runnable {
                     "polls=%d not_modified_share=%.3f errors=%d polls_per_min=%.0f heap_after_gc_mb=%.1f peak_heap_mb=%.1f%n",
                     r.polls(), r.notModifiedShare(), r.errors(), r.pollsPerMinute(), r.heapUsedBytes() / 1e6,
                     r.peakHeapUsedBytes() / 1e6);
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench extract}: article pages extracted per second on one thread. */
+    @Command(name = "extract", mixinStandardHelpOptions = true,
+            description = {"Single-threaded main-text extraction (parse, metadata, body) over a directory of .html or"
+                    + " .html.gz pages, after warm-up passes.",
+                    "The last line is machine-readable: pages_per_s=N mb_per_s=N pages_per_cpu_s=N."})
+    static final class Extract implements Callable<Integer> {
+
+        @Option(names = "--pages", paramLabel = "DIR", defaultValue = "../shared/benchmarks/article-extraction/html",
+                description = "Directory of pages (default: ${DEFAULT-VALUE}).")
+        Path pages;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+                description = "Unmeasured passes over all pages first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--passes", paramLabel = "N", defaultValue = "5",
+                description = "Measured passes over all pages (default: ${DEFAULT-VALUE}).")
+        int passes;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ExtractionThroughput.Result r = new ExtractionThroughput(ExtractionThroughput.load(pages)).run(warmup, passes);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(r);
+            out.printf(Locale.ROOT, "pages_per_s=%.0f mb_per_s=%.2f pages_per_cpu_s=%.0f%n", r.pagesPerSecond(),
+                    r.megabytesPerSecond(), r.pagesPerCpuSecond());
+            out.flush();
             return 0;
         }
     }

@@ -4,16 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,16 +16,13 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.raqib.ingest.parse.TextCleaner;
 
 /**
- * Extracts an article page's main text. The page is cleaned of what is never article text (scripts, navigation,
- * forms, captions, elements whose class or id names boilerplate such as share bars, related news, comments and
- * footers, and inline "read also" blocks), then the container whose paragraphs carry the most prose wins, with the
- * siblings that continue it. Paragraphs dense with links are left out, so lists of headlines do not leak into the
- * body.
+ * Extracts an article page's main text. {@link PageCleaner} removes what is never article text (scripts, captions,
+ * navigation, share bars, related news, comments, footers, inline "read also" blocks), {@link MainContainer} picks
+ * the element holding the article, and its {@link TextBlocks} become the body's paragraphs. Blocks dense with links
+ * are left out, so lists of headlines do not leak into the body.
  *
  * <p>Thread-safe: it holds no state.
  */
@@ -39,26 +31,10 @@ public final class ArticleExtractor {
     /** Largest page read, in bytes. */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
 
-    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd";
+    /** A JSON-LD articleBody shorter than this is a summary, not the article. */
+    private static final int MIN_LD_BODY = 300;
 
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "comment|share|sharing|social|related|recommend|sidebar|widget|footer|breadcrumb|newsletter|subscri"
-                    + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
-                    + "|credit|author-?bio|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
-                    + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
-                    + "|visually-hidden|sr-only|disqus|rating",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern KEEP = Pattern.compile("article-?body|story-?body|post-?body|entry-?content"
-            + "|article-?content|main-?content|articletext|article-?text", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern READ_ALSO = Pattern.compile(
-            "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
-                    + "|اقرأ أيضًا|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|related( articles| stories| news)?"
-                    + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern CAPTION_TAIL = Pattern.compile("(المصدر|الصورة|مصدر الصورة)\\s*:");
+    private static final Pattern CAPTION_TAIL = Pattern.compile("(المصدر|الصورة|مصدر الصورة|تصوير)\\s*:");
 
     /**
      * Extracts a page.
@@ -77,6 +53,11 @@ public final class ArticleExtractor {
         }
         PageMetadata meta = PageMetadata.of(doc);
         String body = body(doc, meta.title);
+        // The page's own JSON-LD text stands in when the DOM gave much less of it: a layout the scoring misread.
+        // A shorter articleBody is often a teaser, so it never replaces a longer DOM body.
+        if (meta.articleBody.length() >= MIN_LD_BODY && body.length() < 0.5 * meta.articleBody.length()) {
+            body = meta.articleBody;
+        }
         return new ExtractedPage(meta.title, body, meta.published, meta.author, meta.lang);
     }
 
@@ -86,191 +67,57 @@ public final class ArticleExtractor {
         if (root == null) {
             return "";
         }
-        root.select("script, style, noscript, iframe, svg, canvas, form, button, input, select, textarea, nav, footer,"
-                + " aside, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true],"
-                + " [role=navigation], [role=complementary], [role=contentinfo], [role=banner]").remove();
-        int total = root.text().length();
-        for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
-            if (e.parent() == null || e == root) {
-                continue;
-            }
-            String names = e.className() + " " + e.id();
-            // A name is a hint, not proof: an element holding most of the page's text is the page, whatever its class.
-            if (BOILERPLATE.matcher(names).find() && !KEEP.matcher(names).find()
-                    && e.text().length() < 0.4 * total) {
-                e.remove();
-            }
-        }
-        removeReadAlso(root);
-
-        Element best = bestContainer(root);
-        if (best == null) {
-            return "";
-        }
+        PageCleaner.clean(root);
+        Element best = MainContainer.find(root);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        String folded = title == null ? "" : title.strip();
-        for (Element block : leafBlocks(best)) {
-            String text = paragraph(block);
-            if (text.length() < 2 || linkDensity(block) > 0.5 || text.equals(folded)) {
+        String headline = title == null ? "" : title.strip();
+        String pageTitle = TextCleaner.clean(doc.title());
+        for (TextBlocks.Block block : TextBlocks.of(best)) {
+            if (block.owner().normalName().equals("h1") || block.linkDensity() > 0.5) {
                 continue;
             }
-            if (seen.add(text)) {
+            String text = paragraph(block.text());
+            if (text.length() < 2 || !hasLetter(text) || isHeadline(text, headline, pageTitle)) {
+                continue;
+            }
+            // Repeated short texts (table figures, "Advertisement") are content where they stand; long ones are echoes.
+            if (text.length() < 40 || seen.add(text)) {
                 paragraphs.add(text);
             }
         }
         return String.join("\n\n", paragraphs);
     }
 
-    /** Removes inline "related news" headings and the link lists or headlines that follow them. */
-    private static void removeReadAlso(Element root) {
-        for (Element e : new ArrayList<>(root.getAllElements())) {
-            if (e.parent() == null || e == root || e.childrenSize() > 3) {
-                continue;
-            }
-            // Own text first: calling text() on every element would walk every subtree again (quadratic).
-            String own = e.ownText();
-            if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
-                continue;
-            }
-            if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
-                    : e.child(0).ownText().length() <= 40 && READ_ALSO.matcher(e.text()).matches()) {
-                Element next = e.nextElementSibling();
-                int removed = 0;
-                while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
-                    Element after = next.nextElementSibling();
-                    next.remove();
-                    removed++;
-                    next = after;
-                    if (next != null && next.text().length() > 160 && linkDensity(next) < 0.2) {
-                        break;
-                    }
-                }
-                e.remove();
-            }
-        }
-    }
-
-    /** The element whose paragraphs score highest, readability-style: prose length and commas, less links. */
-    private static Element bestContainer(Element root) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : root.select("p, pre, td, blockquote, div:not(:has(p, div, td, ul, ol, table))")) {
-            String text = p.text();
-            if (text.length() < 25) {
-                continue;
-            }
-            double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
-            score *= 1 - linkDensity(p);
-            Element parent = p.parent();
-            if (parent == null) {
-                continue;
-            }
-            scores.merge(parent, score, Double::sum);
-            if (parent.parent() != null) {
-                scores.merge(parent.parent(), score / 2, Double::sum);
-            }
-        }
-        Element best = null;
-        double top = 0;
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            if (e.getValue() > top) {
-                top = e.getValue();
-                best = e.getKey();
-            }
-        }
-        if (best == null) {
-            return root;
-        }
-        // A container that holds little more than the winner is the same article; prefer it to catch headings.
-        Element parent = best.parent();
-        if (parent != null && parent != root.parent() && scores.getOrDefault(parent, 0.0) >= 0.8 * top
-                && textLength(List.of(parent)) < 1.6 * textLength(List.of(best))) {
-            best = parent;
-        }
-        return best;
-    }
-
-    /**
-     * The blocks of {@code container} that hold no other block, in document order, plus divs that carry text of
-     * their own; one pass marks every ancestor of a block, so it stays linear in the page's size.
-     */
-    private static List<Element> leafBlocks(Element container) {
-        org.jsoup.select.Elements candidates = container.select(BLOCKS + ", div");
-        Set<Element> hasBlockInside = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element e : candidates) {
-            if (e.is("div")) {
-                continue;
-            }
-            for (Element up = e.parent(); up != null && up != container.parent(); up = up.parent()) {
-                if (!hasBlockInside.add(up)) {
-                    break;
-                }
-            }
-        }
-        List<Element> blocks = new ArrayList<>();
-        for (Element e : candidates) {
-            if (hasBlockInside.contains(e)) {
-                continue;
-            }
-            if (!e.is("div") || hasOwnText(e)) {
-                blocks.add(e);
-            }
-        }
-        if (blocks.isEmpty() && hasOwnText(container)) {
-            blocks.add(container);
-        }
-        return blocks;
-    }
-
-    private static String paragraph(Element block) {
-        String text = TextCleaner.clean(block.text());
-        // Captions glued to the text ("... ترارويالمصدر: وسائل إعلام") end in a credit; the credit is not prose.
+    private static String paragraph(String block) {
+        String text = TextCleaner.clean(block);
+        // Captions glued to the text ("... ترارويالمصدر: وسائل إعلام") end in a credit; the credit is not prose,
+        // and neither is a short credit line of its own ("الصورة: أرشيف").
         Matcher m = CAPTION_TAIL.matcher(text);
-        if (text.length() < 140 && m.find() && m.start() > 0) {
+        if (m.find() && (text.length() < 140 && m.start() > 0 || text.length() < 60 && m.start() == 0)) {
             return "";
         }
         return text;
     }
 
-    private static boolean hasOwnText(Element e) {
-        for (Node child : e.childNodes()) {
-            if (child instanceof TextNode t && t.text().strip().length() > 20) {
+    /** The headline repeated in the body (pages without an {@code h1} set it in a styled line of its own). */
+    private static boolean isHeadline(String text, String headline, String pageTitle) {
+        return text.equals(headline) || text.length() >= 15 && (headline.contains(text) || pageTitle.contains(text));
+    }
+
+    /** Dates, counters and page numbers on a line of their own are not prose. */
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static double linkDensity(Element e) {
-        int length = e.text().length();
-        if (length == 0) {
-            return 0;
-        }
-        int links = 0;
-        for (Element a : e.select("a")) {
-            links += a.text().length();
-        }
-        return links / (double) length;
-    }
 
-    private static int commas(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '،') {
-                n++;
-            }
-        }
-        return n;
-    }
 
-    private static int textLength(List<Element> elements) {
-        int n = 0;
-        for (Element e : elements) {
-            n += e.text().length();
-        }
-        return n;
-    }
+
 
     /** The charset jsoup should use: the header's, else null to let jsoup read the BOM and meta tags. */
     private static String charset(byte[] bytes, Optional<String> contentType) {
@@ -289,13 +136,44 @@ public final class ArticleExtractor {
         return null;
     }
 
-    private static boolean validUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /**
+     * Whether {@code bytes} are well-formed UTF-8, checked byte by byte: decoding a whole page into a throw-away
+     * buffer cost a twentieth of the extraction's time.
+     */
+    static boolean validUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xFF;
+            int continuation;
+            if (b < 0x80) {
+                i++;
+                continue;
+            } else if (b >= 0xC2 && b <= 0xDF) {
+                continuation = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                continuation = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                continuation = 3;
+            } else {
+                return false;
+            }
+            if (i + continuation >= bytes.length) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
         }
+        return true;
     }
 }

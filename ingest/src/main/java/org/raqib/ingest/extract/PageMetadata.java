@@ -1,6 +1,8 @@
 package org.raqib.ingest.extract;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +20,23 @@ final class PageMetadata {
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
             "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage");
 
+    /** Publishers often paste article text into JSON-LD with raw line breaks, which strict JSON forbids. */
+    private static final ObjectReader LENIENT = Json.mapper().reader()
+            .with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS);
+
     final String title;
     final Instant published;
     final String author;
     final String lang;
+    /** The JSON-LD {@code articleBody} as plain text, paragraphs kept; empty when the page gives none. */
+    final String articleBody;
 
-    private PageMetadata(String title, Instant published, String author, String lang) {
+    private PageMetadata(String title, Instant published, String author, String lang, String articleBody) {
         this.title = title;
         this.published = published;
         this.author = author;
         this.lang = lang;
+        this.articleBody = articleBody;
     }
 
     static PageMetadata of(Document doc) {
@@ -47,7 +56,8 @@ final class PageMetadata {
         if (lang.isEmpty()) {
             lang = ld.map(n -> text(n, "inLanguage")).orElse("");
         }
-        return new PageMetadata(TextCleaner.clean(title), published, TextCleaner.clean(author), lang);
+        String articleBody = ld.map(n -> text(n, "articleBody")).map(TextCleaner::paragraphs).orElse("");
+        return new PageMetadata(TextCleaner.clean(title), published, TextCleaner.clean(author), lang, articleBody);
     }
 
     private static Optional<String> meta(Document doc, String name) {
@@ -58,7 +68,7 @@ final class PageMetadata {
     private static Optional<JsonNode> jsonLd(Document doc) {
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
-                JsonNode root = Json.mapper().readTree(script.data());
+                JsonNode root = LENIENT.readTree(script.data());
                 List<JsonNode> candidates = new ArrayList<>();
                 collect(root, candidates);
                 for (JsonNode node : candidates) {

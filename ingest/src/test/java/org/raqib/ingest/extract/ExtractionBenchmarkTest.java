@@ -45,6 +45,6 @@ class ExtractionBenchmarkTest {
                 score.f1(), score.precision(), score.recall());
         score.worst(12).forEach(line -> System.out.println("  worst: " + line));
 
-        assertThat(score.f1()).isGreaterThan(0.88);
+        assertThat(score.f1()).isGreaterThan(0.96);
     }
 }

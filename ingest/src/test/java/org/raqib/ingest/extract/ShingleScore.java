@@ -10,12 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Article Extraction Benchmark's metric: per page, true/false positives and negatives over 4-token shingles of
- * {@code \w+} tokens, normalised to sum 1; precision and recall are means over pages, F1 their harmonic mean.
+ * The Article Extraction Benchmark's metric, as its {@code evaluate.py} computes it: per page, true/false positives
+ * and negatives over 4-token shingles of {@code \w+} tokens, normalised to sum 1; precision and recall are means
+ * over pages, F1 their harmonic mean.
  */
 final class ShingleScore {
 
-    private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * Python's {@code \w} on {@code str}: letters, numbers and the underscore. Java's Unicode {@code \w} would also
+     * take combining marks (Arabic harakat among them) and connector punctuation, and so tokenise differently.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
 
     private final List<double[]> pages = new ArrayList<>();
 

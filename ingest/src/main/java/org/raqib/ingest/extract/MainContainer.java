@@ -1,0 +1,88 @@
+package org.raqib.ingest.extract;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the element that holds an article's text in a cleaned page. The publisher's own schema.org marking
+ * ({@code itemprop=articleBody}) wins when it holds prose; otherwise every block of prose votes for its parent
+ * (fully) and grandparent (half), readability-style, by its length and commas, less its links, and the element with
+ * the most votes wins.
+ */
+final class MainContainer {
+
+    /** Blocks too short to be prose (a date, a byline, a button label) do not vote. */
+    private static final int MIN_VOTING_LENGTH = 25;
+
+    /** Headings and list items are not prose: a list of headlines must not vote for its container. */
+    private static final Set<String> NON_VOTING = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "li", "dt");
+
+    private MainContainer() {}
+
+    /** The container of the article in {@code root}; {@code root} itself when nothing stands out. */
+    static Element find(Element root) {
+        Element marked = null;
+        for (Element e : root.select("[itemprop=articleBody]")) {
+            if (e.text().length() >= 200 && (marked == null || e.text().length() > marked.text().length())) {
+                marked = e;
+            }
+        }
+        if (marked != null) {
+            return marked;
+        }
+        List<TextBlocks.Block> blocks = TextBlocks.of(root);
+        Map<Element, Integer> blocksPerOwner = new IdentityHashMap<>();
+        for (TextBlocks.Block block : blocks) {
+            blocksPerOwner.merge(block.owner(), 1, Integer::sum);
+        }
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (TextBlocks.Block block : blocks) {
+            String text = block.text();
+            if (text.length() < MIN_VOTING_LENGTH || NON_VOTING.contains(block.owner().normalName())) {
+                continue;
+            }
+            double score = (1 + commas(text) + Math.min(text.length() / 100.0, 3)) * (1 - block.linkDensity());
+            // Lines split by <br> are paragraphs without their own element: their "parent" is the element they share.
+            Element parent = blocksPerOwner.get(block.owner()) > 1 ? block.owner() : block.owner().parent();
+            if (parent == null) {
+                continue;
+            }
+            scores.merge(parent, score, Double::sum);
+            if (parent.parent() != null) {
+                scores.merge(parent.parent(), score / 2, Double::sum);
+            }
+        }
+        Element best = null;
+        double top = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getValue() > top) {
+                top = e.getValue();
+                best = e.getKey();
+            }
+        }
+        if (best == null) {
+            return root;
+        }
+        // A container that holds little more than the winner is the same article; prefer it to catch headings.
+        Element parent = best.parent();
+        if (parent != null && parent != root.parent() && scores.getOrDefault(parent, 0.0) >= 0.8 * top
+                && parent.text().length() < 1.6 * best.text().length()) {
+            best = parent;
+        }
+        return best;
+    }
+
+    private static int commas(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '،') {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,143 @@
+package org.raqib.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
+ * than the bulk of the page's prose — navigation, asides, footers, forms and elements whose class or id names boilerplate
+ * (share bars, related news, comments, most-read lists, …), plus inline "read also" blocks with the headlines they
+ * introduce. The element marked {@code itemprop=articleBody}, and every element around it, is never removed.
+ */
+final class PageCleaner {
+
+    private static final String NEVER_TEXT = "script, style, noscript, iframe, svg, canvas, button, input, select,"
+            + " textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]";
+
+    private static final String STRUCTURAL = "nav, footer, aside, form, [role=navigation], [role=complementary],"
+            + " [role=contentinfo], [role=banner]";
+
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "comment|share|sharing|social|related|recommend|sidebar|widget|footer|breadcrumb|newsletter|subscri"
+                    + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
+                    + "|credit|author-?(bio|box|info|card|profile)|about-?the-?author|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
+                    + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
+                    + "|visually-hidden|sr-only|disqus|rating|disclaimer",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern COMMENTS = Pattern.compile(
+            "(^|[\\s_-])comments?($|[\\s_-])|commentlist|comment-?thread|disqus|respond", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern KEEP = Pattern.compile("article-?body|story-?body|post-?body|entry-?content"
+            + "|article-?content|main-?content|articletext|article-?text", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern READ_ALSO = Pattern.compile(
+            "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
+                    + "|اقرأ أيضًا|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|related( articles| stories| news)?"
+                    + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
+    private static final int MIN_PROSE_LENGTH = 60;
+
+    private PageCleaner() {}
+
+    /** Cleans {@code root} in place. */
+    static void clean(Element root) {
+        root.select(NEVER_TEXT).remove();
+        Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element body : root.select("[itemprop=articleBody]")) {
+            for (Element up = body; up != null && kept.add(up); up = up.parent()) {
+                // marks the element and its ancestors
+            }
+        }
+        Map<Element, Integer> prose = proseByElement(root);
+        int total = prose.getOrDefault(root, 0);
+        for (Element e : new ArrayList<>(root.select(STRUCTURAL))) {
+            // A page wrapped whole in a <form> (ASP.NET) or a <main> inside an <aside> is still the page.
+            if (e.parent() != null && !kept.contains(e) && prose.getOrDefault(e, 0) <= 0.4 * total) {
+                e.remove();
+            }
+        }
+        for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
+            if (e.parent() == null || e == root || kept.contains(e)) {
+                continue;
+            }
+            String names = e.className() + " " + e.id();
+            // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
+            if (KEEP.matcher(names).find()) {
+                continue;
+            }
+            // Comment threads can outweigh a short article, so their names count for more than a size check.
+            double share = COMMENTS.matcher(names).find() ? 0.8 : BOILERPLATE.matcher(names).find() ? 0.4 : -1;
+            if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
+                e.remove();
+            }
+        }
+        removeReadAlso(root);
+    }
+
+    /**
+     * How many characters of prose each element holds: text in blocks long enough to be sentences and not made of
+     * links. Menus, headline lists and link farms weigh nothing, so a page's chrome cannot outweigh its article.
+     */
+    private static Map<Element, Integer> proseByElement(Element root) {
+        Map<Element, Integer> prose = new IdentityHashMap<>();
+        for (TextBlocks.Block block : TextBlocks.of(root)) {
+            int length = block.text().length();
+            if (length < MIN_PROSE_LENGTH || block.linkDensity() > 0.3) {
+                continue;
+            }
+            for (Element up = block.owner(); up != null; up = up.parent()) {
+                prose.merge(up, length, Integer::sum);
+            }
+        }
+        return prose;
+    }
+
+    /** Removes inline "related news" headings and the link lists or headlines that follow them. */
+    private static void removeReadAlso(Element root) {
+        for (Element e : new ArrayList<>(root.getAllElements())) {
+            if (e.parent() == null || e == root || e.childrenSize() > 3) {
+                continue;
+            }
+            // Own text first: calling text() on every element would walk every subtree again (quadratic).
+            String own = e.ownText();
+            if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
+                continue;
+            }
+            if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
+                    : e.child(0).ownText().length() <= 40 && READ_ALSO.matcher(e.text()).matches()) {
+                Element next = e.nextElementSibling();
+                int removed = 0;
+                while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
+                    Element after = next.nextElementSibling();
+                    next.remove();
+                    removed++;
+                    next = after;
+                    if (next != null && next.text().length() > 160 && linkDensity(next) < 0.2) {
+                        break;
+                    }
+                }
+                e.remove();
+            }
+        }
+    }
+
+    static double linkDensity(Element e) {
+        int length = e.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.select("a")) {
+            links += a.text().length();
+        }
+        return links / (double) length;
+    }
+}
