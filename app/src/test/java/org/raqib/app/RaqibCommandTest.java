@@ -57,6 +57,20 @@ class RaqibCommandTest {
         assertThat(out.toString()).contains("Usage: raqib " + name);
     }
 
+    @ParameterizedTest
+    @MethodSource("benchSubcommands")
+    void givesHelpForEveryBenchSubcommand(String name) {
+        int code = run("bench", name, "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Usage: raqib bench " + name);
+    }
+
+    static Stream<String> benchSubcommands() {
+        return Raqib.commandLine().getSubcommands().get("bench").getSubcommands().keySet().stream()
+                .filter(n -> !n.equals("help"));
+    }
+
     static Stream<String> subcommands() {
         return Raqib.commandLine().getSubcommands().keySet().stream().filter(n -> !n.equals("help"));
     }

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.raqib.alerts.subscriptions.SubscriptionFilter;
+import org.raqib.alerts.subscriptions.SubscriptionIndex;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.ConsumerThread;
 import org.raqib.core.config.AlertsSettings;
@@ -108,16 +109,32 @@ public final class AlertFanout implements AutoCloseable {
         loop.start();
     }
 
-    /** The alerts {@code match} gives: one per subscription in {@code subscriptions} that wants it. */
+    /**
+     * The alerts {@code match} gives: one per subscription in {@code subscriptions} that wants it, checking each
+     * one in turn.
+     */
     public static List<Alert> alertsFor(Match match, List<Subscription> subscriptions, boolean oneAlertPerStory,
             Clock clock) {
+        return alerts(match, subscriptions.stream().filter(s -> SubscriptionFilter.wants(s, match)).toList(),
+                oneAlertPerStory, clock);
+    }
+
+    /**
+     * The alerts {@code match} gives: one per subscription of {@code subscriptions} that wants it, found through
+     * the index; the same alerts, in the same order, as {@link #alertsFor(Match, List, boolean, Clock)} over
+     * {@code subscriptions.all()}.
+     */
+    public static List<Alert> alertsFor(Match match, SubscriptionIndex subscriptions, boolean oneAlertPerStory,
+            Clock clock) {
+        return alerts(match, subscriptions.wanting(match), oneAlertPerStory, clock);
+    }
+
+    private static List<Alert> alerts(Match match, List<Subscription> wanting, boolean oneAlertPerStory, Clock clock) {
         String kind = oneAlertPerStory && !match.firstInStory() ? "also-reported" : "new";
-        List<Alert> alerts = new ArrayList<>();
-        for (Subscription subscription : subscriptions) {
-            if (SubscriptionFilter.wants(subscription, match)) {
-                alerts.add(new Alert(AlertIds.of(match.articleId(), subscription.id()), subscription.id(), kind,
-                        clock.instant(), match));
-            }
+        List<Alert> alerts = new ArrayList<>(wanting.size());
+        for (Subscription subscription : wanting) {
+            alerts.add(new Alert(AlertIds.of(match.articleId(), subscription.id()), subscription.id(), kind,
+                    clock.instant(), match));
         }
         return alerts;
     }
@@ -157,7 +174,7 @@ public final class AlertFanout implements AutoCloseable {
             sent.add(producer.send(deadLetter(record, e)));
             return;
         }
-        for (Alert alert : alertsFor(match, subscriptions.all(), settings.oneAlertPerStory(), clock)) {
+        for (Alert alert : alertsFor(match, subscriptions.index(), settings.oneAlertPerStory(), clock)) {
             byte[] key = alert.id().getBytes(StandardCharsets.UTF_8);
             byte[] value = Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert);
             sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS.name(), key, value)));

@@ -1,7 +1,6 @@
 package org.raqib.alerts.subscriptions;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +19,8 @@ import org.raqib.core.model.Subscription;
 
 /**
  * Every subscription, as a view of the compacted {@code raqib.subscriptions} topic that each instance reads
- * whole (subscriptions are few and every match is checked against all of them), and the way to change them:
+ * whole (every instance fans every match out, and the {@link SubscriptionIndex} of the view finds the subscriptions
+ * that want it), and the way to change them:
  * writes go to the topic and are applied to the view once the broker acknowledged them, so a caller reads its own
  * write; other instances see it when their replay reaches it.
  */
@@ -27,7 +28,13 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
 
+    /** A snapshot of the view and the number of changes it includes. */
+    private record Snapshot(long version, SubscriptionIndex index) {}
+
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+    /** Counts changes to {@link #byId}; a snapshot of an older version is rebuilt when next asked for. */
+    private final AtomicLong version = new AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(0, SubscriptionIndex.of(List.of()));
     private final TopicReplay<String, Subscription> replay;
     private final KafkaProducer<String, Subscription> producer;
 
@@ -42,6 +49,7 @@ public final class SubscriptionRegistry implements AutoCloseable {
             } else {
                 byId.put(id, subscription);
             }
+            version.incrementAndGet();
         });
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -68,7 +76,22 @@ public final class SubscriptionRegistry implements AutoCloseable {
 
     /** Every subscription, by id. */
     public List<Subscription> all() {
-        return byId.values().stream().sorted(Comparator.comparing(Subscription::id)).toList();
+        return index().all();
+    }
+
+    /**
+     * An index of every subscription, for finding those that want a match. Built again after a change, on the
+     * first call that finds it out of date, so a burst of changes (the replay at start) costs one build.
+     */
+    public SubscriptionIndex index() {
+        Snapshot current = snapshot;
+        long now = version.get();
+        if (current.version() != now) {
+            // Read the version before the map: a change during the build leaves the snapshot out of date, not wrong.
+            current = new Snapshot(now, SubscriptionIndex.of(byId.values()));
+            snapshot = current;
+        }
+        return current.index();
     }
 
     /** The subscriptions {@code owner} owns, by id. */
@@ -85,12 +108,14 @@ public final class SubscriptionRegistry implements AutoCloseable {
     public void put(Subscription subscription) {
         write(subscription.id(), subscription);
         byId.put(subscription.id(), subscription);
+        version.incrementAndGet();
     }
 
     /** Removes subscription {@code id} (a tombstone), returning once the broker has it. */
     public void remove(String id) {
         write(id, null);
         byId.remove(id);
+        version.incrementAndGet();
     }
 
     private void write(String id, Subscription value) {

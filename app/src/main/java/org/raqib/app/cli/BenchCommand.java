@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.raqib.bench.BenchCorpus;
+import org.raqib.bench.alerts.FanoutBenchmark;
+import org.raqib.bench.alerts.FanoutWorkload;
+import org.raqib.bench.alerts.WebhookLatencyBenchmark;
 import org.raqib.bench.extract.ExtractionThroughput;
 import org.raqib.bench.feeds.FeedPollBenchmark;
 import org.raqib.bench.match.DevQuality;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark; figures are recorded in docs/benchmarks.md with the command, date and machine.",
         subcommands = {BenchCommand.Match.class, BenchCommand.Rules.class, BenchCommand.Pipeline.class,
-                BenchCommand.Feeds.class, BenchCommand.Extract.class, BenchCommand.Jmh.class})
+                BenchCommand.Feeds.class, BenchCommand.Extract.class, BenchCommand.Fanout.class, BenchCommand.Webhook.class,
+                BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -195,7 +199,7 @@ public final class BenchCommand implements Runnable {
                         + kafka.clients().bootstrapServers());
                 out.flush();
                 PipelineBenchmark.Result r = new PipelineBenchmark(kafka.clients(),
-                        org.raqib.core.config.ConfigLoader.defaultConfig().topics(), kafka.stateDir(), articles)
+                        org.raqib.core.config.ConfigLoader.defaultConfig().topics(), kafka.workDir("streams"), articles)
                         .run(options);
                 out.println(r);
                 out.printf(Locale.ROOT, "articles_per_s=%.0f p99_ms=%.1f%n", r.articlesPerSecond(),
@@ -207,21 +211,37 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code raqib bench jmh}: the JMH micro-benchmarks, with JMH's own options. */
-    @Command(name = "jmh", mixinStandardHelpOptions = false,
+    @Command(name = "jmh", mixinStandardHelpOptions = true,
             description = {"Runs the JMH micro-benchmarks in org.raqib.bench.jmh (recognition, rule evaluation),"
-                    + " passing every argument to JMH: for example 'raqib bench jmh -f 1 -wi 2 -i 3 Recognition'",
-                    "('raqib bench jmh -h' lists JMH's options). Benchmarks read ../shared/corpus/saudinewsnet"
-                    + " unless -p corpus=PATH says otherwise."})
+                    + " passing every other argument to JMH: for example 'raqib bench jmh -f 1 -wi 2 -i 3 Recognition'"
+                    + " ('raqib bench jmh -- -h' lists JMH's options, '-l' the benchmarks).",
+                    "Benchmarks read ../shared/corpus/saudinewsnet unless -p corpus=PATH says otherwise."})
     static final class Jmh implements Callable<Integer> {
 
         // Unmatched, not parameters: JMH's options (-f, -wi, -p name=value...) are not picocli's to parse.
         @picocli.CommandLine.Unmatched
         List<String> args = new ArrayList<>();
 
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            // JMH forks JVMs with this process's class path, which is the raqib jar; it exits the JVM itself.
-            org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+            org.openjdk.jmh.runner.options.CommandLineOptions options;
+            try {
+                options = new org.openjdk.jmh.runner.options.CommandLineOptions(args.toArray(String[]::new));
+            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            // JMH's own Main would System.exit; the runner API returns, so raqib decides the exit code.
+            if (options.shouldHelp()) {
+                options.showHelp();
+            } else if (options.shouldList()) {
+                new org.openjdk.jmh.runner.Runner(options).list();
+            } else {
+                // Forks run with this process's class path, which is the raqib jar and its BenchmarkList.
+                new org.openjdk.jmh.runner.Runner(options).run();
+            }
             return 0;
         }
     }
@@ -277,6 +297,117 @@ public final class BenchCommand implements Runnable {
                     r.megabytesPerSecond(), r.pagesPerCpuSecond());
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code raqib bench fanout}: matches and alerts per second of the fan-out with many subscriptions. */
+    @Command(name = "fanout", mixinStandardHelpOptions = true,
+            description = {"The alert fan-out's per-match work without Kafka (choosing the subscriptions that want a"
+                    + " match, building their alerts, serialising them) on one thread, over generated subscriptions"
+                    + " and matches; first by checking every subscription (as before the index), then through the"
+                    + " subscription index, then through the index with serialisation.",
+                    "The last line is machine-readable: matches_per_s=N alerts_per_s=N alerts_per_match=N (index and"
+                            + " serialisation)."})
+    static final class Fanout implements Callable<Integer> {
+
+        @Option(names = "--subscriptions", paramLabel = "N", defaultValue = "10000",
+                description = "Generated subscriptions (default: ${DEFAULT-VALUE}).")
+        int subscriptions;
+
+        @Option(names = "--matches", paramLabel = "FILE",
+                description = "JSONL snippets ({id,title,body}) to recognise into matches, such as"
+                        + " ../shared/storyline/dev.jsonl (default: synthetic matches).")
+        Path matches;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+                description = "Measured seconds per variant (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "5",
+                description = "Warm-up seconds per variant (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            FanoutWorkload workload = new FanoutWorkload();
+            FanoutBenchmark bench = new FanoutBenchmark(workload.subscriptions(subscriptions, 42, "http://127.0.0.1/hook"),
+                    matches == null ? workload.syntheticMatches(1000, 7) : workload.matchesFrom(matches, 1000, 7));
+            FanoutBenchmark.Result last = null;
+            for (FanoutBenchmark.Selection selection : FanoutBenchmark.Selection.values()) {
+                for (boolean serialise : new boolean[] {false, true}) {
+                    if (selection == FanoutBenchmark.Selection.LINEAR && serialise) {
+                        continue; // Serialisation costs the same whichever way subscriptions are found.
+                    }
+                    last = bench.run(selection, serialise, java.time.Duration.ofSeconds(warmupSeconds),
+                            java.time.Duration.ofSeconds(seconds));
+                    out.printf(Locale.ROOT, "%-8s %-15s subscriptions=%d matches/s=%.0f alerts/s=%.0f alerts/match=%.1f%n",
+                            selection.name().toLowerCase(Locale.ROOT), serialise ? "+ serialising" : "",
+                            last.subscriptions(), last.matchesPerSecond(), last.alertsPerSecond(),
+                            (double) last.alerts() / last.matches());
+                    out.flush();
+                }
+            }
+            out.printf(Locale.ROOT, "matches_per_s=%.0f alerts_per_s=%.0f alerts_per_match=%.1f%n",
+                    last.matchesPerSecond(), last.alertsPerSecond(), (double) last.alerts() / last.matches());
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench webhook}: latency from a match on raqib.matches to a webhook receiver on loopback. */
+    @Command(name = "webhook", mixinStandardHelpOptions = true,
+            description = {"Runs the alerts service with webhook subscriptions to a receiver on loopback, produces"
+                    + " matches on raqib.matches at a fixed rate, and reports the latency from each match's produce"
+                    + " timestamp to the receiver getting its webhook.",
+                    "Without --bootstrap-servers it starts an embedded broker of its own (temporary data directory,"
+                            + " free ports), so a running 'raqib run' is not disturbed.",
+                    "The last line is machine-readable: sent=N received=N missing=N ... p99_ms=N max_ms=N."})
+    static final class Webhook implements Callable<Integer> {
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Run against this cluster instead of a scratch embedded broker.")
+        String bootstrapServers;
+
+        @Option(names = "--subscriptions", paramLabel = "N", defaultValue = "1",
+                description = "Webhook subscriptions, each wanting every match (default: ${DEFAULT-VALUE}).")
+        int subscriptions;
+
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "100",
+                description = "Matches per second (default: ${DEFAULT-VALUE}); alerts per second is this times"
+                        + " --subscriptions.")
+        double rate;
+
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "60",
+                description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "10",
+                description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
+                try (org.apache.kafka.clients.admin.Admin admin =
+                        org.apache.kafka.clients.admin.Admin.create(kafka.clients().properties())) {
+                    new org.raqib.core.kafka.TopicAdmin(admin, org.raqib.core.config.ConfigLoader.defaultConfig()
+                            .topics()).ensure(org.raqib.core.kafka.Topics.all());
+                }
+                WebhookLatencyBenchmark.Result result = new WebhookLatencyBenchmark(
+                        kafka.clients().properties(), kafka.workDir("alerts")).run(new WebhookLatencyBenchmark.Options(
+                                subscriptions, rate, java.time.Duration.ofSeconds(warmupSeconds),
+                                java.time.Duration.ofSeconds(seconds), java.time.Duration.ofSeconds(30)));
+                spec.commandLine().getOut().println(result);
+                spec.commandLine().getOut().flush();
+                return result.missing() == 0 ? 0 : 1;
+            }
         }
     }
 }

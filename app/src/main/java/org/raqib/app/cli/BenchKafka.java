@@ -17,7 +17,7 @@ import org.raqib.core.kafka.KafkaClients;
 /**
  * The Kafka a benchmark runs against: the cluster given by {@code --bootstrap-servers}, or else a scratch embedded
  * broker on free ports in a temporary directory, so a benchmark never touches a running {@code raqib run}'s data and
- * leaves nothing behind. Also owns a scratch directory for Streams state.
+ * leaves nothing behind. Also owns the scratch directories of the services a benchmark runs.
  */
 final class BenchKafka implements AutoCloseable {
 
@@ -52,9 +52,9 @@ final class BenchKafka implements AutoCloseable {
         return clients;
     }
 
-    /** A directory for state stores, removed at close. */
-    Path stateDir() {
-        return scratch.resolve("streams");
+    /** A directory of the scratch area, for state stores or service files; removed at close. */
+    Path workDir(String name) {
+        return scratch.resolve(name);
     }
 
     /** Whether the benchmark runs on the scratch embedded broker. */

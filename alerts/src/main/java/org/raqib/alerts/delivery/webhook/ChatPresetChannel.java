@@ -28,6 +28,7 @@ public final class ChatPresetChannel implements DeliveryChannel {
 
     private final String type;
     private final HttpClient client;
+    private final Executor executor;
     private final AddressGuard guard;
     private final Duration timeout;
 
@@ -39,6 +40,7 @@ public final class ChatPresetChannel implements DeliveryChannel {
         this.type = type;
         this.guard = guard;
         this.timeout = timeout;
+        this.executor = executor;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor).build();
     }
@@ -82,13 +84,15 @@ public final class ChatPresetChannel implements DeliveryChannel {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body(alert))).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        // Handled on our executor, not the default one, which starts a thread per task on small machines (see
+        // WebhookChannel).
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handleAsync((response, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 return DeliveryResult.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
             int status = response.statusCode();
             return status >= 200 && status < 300 ? DeliveryResult.ok("HTTP " + status) : DeliveryResult.retry("HTTP " + status);
-        });
+        }, executor);
     }
 }

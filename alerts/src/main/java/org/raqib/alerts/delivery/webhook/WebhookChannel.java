@@ -27,6 +27,7 @@ import org.raqib.core.model.Subscription;
 public final class WebhookChannel implements DeliveryChannel {
 
     private final HttpClient client;
+    private final Executor executor;
     private final AddressGuard guard;
     private final Duration timeout;
     private final Clock clock;
@@ -36,6 +37,7 @@ public final class WebhookChannel implements DeliveryChannel {
         this.guard = guard;
         this.timeout = timeout;
         this.clock = clock;
+        this.executor = executor;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor).build();
     }
@@ -82,8 +84,11 @@ public final class WebhookChannel implements DeliveryChannel {
         if (!subscription.secret().isEmpty()) {
             request.header("webhook-signature", WebhookSignature.sign(subscription.secret(), alert.id(), timestamp, body));
         }
+        // The client completes sendAsync's future on CompletableFuture's default executor, which on a machine with
+        // fewer than three processors starts a new thread for every task; handling the answer on our executor keeps
+        // it, and the ledger's stages after it, on the senders' pool.
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> {
+                .handleAsync((response, error) -> {
                     if (error != null) {
                         Throwable cause = error.getCause() != null ? error.getCause() : error;
                         return DeliveryResult.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -92,6 +97,6 @@ public final class WebhookChannel implements DeliveryChannel {
                     return status >= 200 && status < 300
                             ? DeliveryResult.ok("HTTP " + status)
                             : DeliveryResult.retry("HTTP " + status);
-                });
+                }, executor);
     }
 }

@@ -1,0 +1,145 @@
+package org.raqib.bench.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serializer;
+import org.raqib.alerts.fanout.AlertFanout;
+import org.raqib.alerts.subscriptions.SubscriptionIndex;
+import org.raqib.core.kafka.Topics;
+import org.raqib.core.model.Alert;
+import org.raqib.core.model.Match;
+import org.raqib.core.model.Subscription;
+
+/**
+ * How many matches per second the alert fan-out turns into alerts, and how many alerts per second that is, with many
+ * subscriptions: the fan-out's per-match work — choosing the subscriptions that want the match and building their
+ * {@link Alert}s, optionally also serialising each alert as the fan-out does before producing it — on one thread,
+ * without Kafka.
+ *
+ * <p>Matches are taken in order, round and round, first for the warm-up and then for the measured period. Not
+ * thread-safe; one run at a time.
+ */
+public final class FanoutBenchmark {
+
+    /** How the subscriptions that want a match are found. */
+    public enum Selection {
+        /**
+         * Every subscription checked in id order, from a sorted copy of the registry's map made for each match
+         * (what the fan-out did before it had an index).
+         */
+        LINEAR,
+        /**
+         * The registry's {@link SubscriptionIndex}, built once: only the subscriptions a match's rules, entities,
+         * sides and source point to are checked.
+         */
+        INDEXED
+    }
+
+    /**
+     * What it measured.
+     *
+     * @param selection how subscriptions were found
+     * @param serialised whether each alert was also serialised to its record value
+     * @param subscriptions how many subscriptions there were
+     * @param matches matches fanned out in the measured period
+     * @param alerts alerts built from them
+     * @param elapsed the measured period
+     */
+    public record Result(Selection selection, boolean serialised, int subscriptions, long matches, long alerts,
+            Duration elapsed) {
+
+        /** Matches fanned out per second. */
+        public double matchesPerSecond() {
+            return matches / seconds();
+        }
+
+        /** Alerts built per second. */
+        public double alertsPerSecond() {
+            return alerts / seconds();
+        }
+
+        private double seconds() {
+            return Math.max(1e-9, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private final List<Subscription> subscriptions;
+    private final List<Match> matches;
+    private final Clock clock;
+
+    /** A benchmark fanning {@code matches} out to {@code subscriptions}. */
+    public FanoutBenchmark(List<Subscription> subscriptions, List<Match> matches) {
+        this.subscriptions = List.copyOf(subscriptions);
+        this.matches = List.copyOf(Objects.requireNonNull(matches, "matches"));
+        if (this.matches.isEmpty()) {
+            throw new IllegalArgumentException("matches must not be empty");
+        }
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Fans out for {@code warmup}, then measures for {@code duration}. */
+    public Result run(Selection selection, boolean serialise, Duration warmup, Duration duration) {
+        Function<Match, List<Alert>> fanout = fanout(selection);
+        Serializer<Alert> serializer = Topics.ALERTS.valueSerde().serializer();
+        long[] counts = loop(fanout, serializer, serialise, warmup.toNanos());
+        long started = System.nanoTime();
+        counts = loop(fanout, serializer, serialise, duration.toNanos());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new Result(selection, serialise, subscriptions.size(), counts[0], counts[1], elapsed);
+    }
+
+    /** The alerts of one match by {@code selection}, as the fan-out would write them. */
+    public List<Alert> alertsFor(Selection selection, Match match) {
+        return fanout(selection).apply(match);
+    }
+
+    private Function<Match, List<Alert>> fanout(Selection selection) {
+        return switch (selection) {
+            case LINEAR -> {
+                Map<String, Subscription> byId = new ConcurrentHashMap<>(
+                        subscriptions.stream().collect(Collectors.toMap(Subscription::id, s -> s)));
+                yield match -> AlertFanout.alertsFor(match,
+                        byId.values().stream().sorted(Comparator.comparing(Subscription::id)).toList(), true, clock);
+            }
+            case INDEXED -> {
+                SubscriptionIndex index = SubscriptionIndex.of(subscriptions);
+                yield match -> AlertFanout.alertsFor(match, index, true, clock);
+            }
+        };
+    }
+
+    /** Returns {matches, alerts} fanned out in {@code nanos}. */
+    private long[] loop(Function<Match, List<Alert>> fanout, Serializer<Alert> serializer, boolean serialise,
+            long nanos) {
+        long matchCount = 0;
+        long alertCount = 0;
+        long bytes = 0;
+        long deadline = System.nanoTime() + nanos;
+        int next = 0;
+        do {
+            Match match = matches.get(next);
+            next = next + 1 == matches.size() ? 0 : next + 1;
+            for (Alert alert : fanout.apply(match)) {
+                if (serialise) {
+                    bytes += alert.id().getBytes(StandardCharsets.UTF_8).length;
+                    bytes += serializer.serialize(Topics.ALERTS.name(), alert).length;
+                }
+                alertCount++;
+            }
+            matchCount++;
+        } while (System.nanoTime() < deadline);
+        // Uses the byte count so the JIT cannot drop the serialisation.
+        if (bytes < 0) {
+            throw new AssertionError(bytes);
+        }
+        return new long[] {matchCount, alertCount};
+    }
+}
