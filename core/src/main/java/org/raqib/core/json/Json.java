@@ -37,6 +37,15 @@ public final class Json {
         }
     }
 
+    /** Writes {@code value} as compact UTF-8 JSON: the bytes of {@link #write(Object)}, without the string between. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     /** Reads {@code json} as a {@code type}; a malformed document throws {@link IllegalArgumentException}. */
     public static <T> T read(String json, Class<T> type) {
         try {

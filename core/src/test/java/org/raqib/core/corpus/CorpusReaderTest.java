@@ -43,10 +43,31 @@ class CorpusReaderTest {
     }
 
     @Test
+    void readsFieldsAsTextSkippingNestedValuesAndTakingTheLastOfARepeatedField() throws IOException {
+        Path json = dir.resolve("day.json");
+        Files.writeString(json, "[{\"extra\":{\"url\":\"http://nested/\",\"list\":[1,{\"a\":[]}]},\"url\":\"http://x/1\","
+                + "\"source\":null,\"title\":[\"t\"],\"content\":\"first\",\"content\":\" last \","
+                + "\"date_extracted\":\"yesterday\"},{\"url\":\"\"}]", StandardCharsets.UTF_8);
+        CorpusReader.Collected collected = new CorpusReader.Collected();
+
+        new CorpusReader().read(json, collected);
+
+        assertThat(collected.articles()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(CorpusReader.idForUrl("http://x/1"));
+            assertThat(a.source()).isEmpty();
+            assertThat(a.title()).isEmpty();
+            assertThat(a.body()).isEqualTo("last");
+            assertThat(a.publishedAt()).isNull();
+            assertThat(a.fetchedAt()).isEqualTo(Instant.EPOCH);
+        });
+        assertThat(collected.rejected()).containsExactly("day.json#1: missing \"url\"");
+    }
+
+    @Test
     void readsJsonLinesAndReportsBadLinesWithTheirNumbers() throws IOException {
         Path file = dir.resolve("articles.jsonl");
         Files.writeString(file, "{\"id\":\"a1\",\"title\":\"t\",\"body\":\"b\",\"publishedAt\":\"2024-08-18T07:56:00+03:00\"}\n"
-                + "not json\n\n{\"title\":\"no id\"}\n", StandardCharsets.UTF_8);
+                + "not json\n\n{\"title\":\"no id\"}\n[1]\n", StandardCharsets.UTF_8);
         CorpusReader.Collected collected = new CorpusReader.Collected();
 
         new CorpusReader().read(file, collected);
@@ -55,9 +76,10 @@ class CorpusReaderTest {
             assertThat(a.id()).isEqualTo("a1");
             assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-08-18T04:56:00Z"));
         });
-        assertThat(collected.rejected()).hasSize(2)
-                .anySatisfy(r -> assertThat(r).startsWith("articles.jsonl:2: "))
-                .anySatisfy(r -> assertThat(r).isEqualTo("articles.jsonl:4: missing \"id\""));
+        assertThat(collected.rejected()).hasSize(3)
+                .anySatisfy(r -> assertThat(r).startsWith("articles.jsonl:2: Unrecognized token 'not'"))
+                .anySatisfy(r -> assertThat(r).isEqualTo("articles.jsonl:4: missing \"id\""))
+                .anySatisfy(r -> assertThat(r).isEqualTo("articles.jsonl:5: not a JSON object"));
     }
 
     @Test

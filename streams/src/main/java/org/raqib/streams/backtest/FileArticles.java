@@ -1,7 +1,6 @@
 package org.raqib.streams.backtest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,11 @@ public final class FileArticles implements ArticleSource {
 
     @Override
     public void forEach(Consumer<ArticleRecord> each) throws IOException {
+        forEachArticle(article -> each.accept(record(article)));
+    }
+
+    /** Hands every readable article, cleaned, to {@code each}, in reading order, before it is serialised. */
+    public void forEachArticle(Consumer<Article> each) throws IOException {
         CorpusReader reader = new CorpusReader();
         for (Path path : paths) {
             reader.readAll(path, new CorpusReader.Sink() {
@@ -41,7 +45,7 @@ public final class FileArticles implements ArticleSource {
                         rejected(article.id(), e.getMessage());
                         return;
                     }
-                    each.accept(record(clean));
+                    each.accept(clean);
                 }
 
                 @Override
@@ -59,7 +63,7 @@ public final class FileArticles implements ArticleSource {
 
     /** The {@code raqib.articles} record of {@code article}: the import's key, value and timestamp. */
     public static ArticleRecord record(Article article) {
-        return new ArticleRecord(article.id(), Json.write(article).getBytes(StandardCharsets.UTF_8),
+        return new ArticleRecord(article.id(), Json.writeBytes(article),
                 article.published().orElse(article.fetchedAt()));
     }
 }

@@ -20,7 +20,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.json.JsonSerde;
@@ -49,14 +51,37 @@ public final class RaqibTopology {
     /** Prefix of every processor, store and internal topic name. */
     static final String PREFIX = "raqib-";
 
+    /**
+     * Where the state stores keep their data. The store names, serdes and changelogs are the same either way, so the
+     * topology and its outputs are the same; only the storage engine differs.
+     */
+    public enum StoreType {
+        /** RocksDB on disk: state larger than memory that survives restarts. The live pipeline uses this. */
+        ROCKSDB,
+        /**
+         * Heap maps: for backtests on {@code TopologyTestDriver}, whose state lives for one run. The driver commits
+         * after every record, and a RocksDB store flushes its memtable on every commit, which dominated backtests.
+         */
+        IN_MEMORY
+    }
+
     private final EntityRecognition recognition;
     private final LiveRules rules;
     private final StreamsSettings settings;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final StoreType storeType;
 
+    /** The live topology, with RocksDB stores. */
     public RaqibTopology(EntityRecognition recognition, LiveRules rules, StreamsSettings settings, Clock clock,
             MeterRegistry registry) {
+        this(recognition, rules, settings, clock, registry, StoreType.ROCKSDB);
+    }
+
+    /** The same topology with its stores in {@code storeType}. */
+    public RaqibTopology(EntityRecognition recognition, LiveRules rules, StreamsSettings settings, Clock clock,
+            MeterRegistry registry, StoreType storeType) {
+        this.storeType = Objects.requireNonNull(storeType, "storeType");
         this.recognition = Objects.requireNonNull(recognition, "recognition");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -83,15 +108,14 @@ public final class RaqibTopology {
                 () -> new UpdateRules(rules, registry));
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DropRepeats.STORE, settings.dedupeWindow().multipliedBy(2),
-                        settings.dedupeWindow(), false),
+                windowStore(DropRepeats.STORE, settings.dedupeWindow().multipliedBy(2), settings.dedupeWindow()),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClusterStories.STORE), Serdes.String(), JsonSerde.of(StoryBucket.class)));
+                keyValueStore(ClusterStories.STORE), Serdes.String(), JsonSerde.of(StoryBucket.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClusterStories.STORIES), Serdes.String(), JsonSerde.of(Story.class)));
+                keyValueStore(ClusterStories.STORIES), Serdes.String(), JsonSerde.of(Story.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ClusterStories.RECENT), Serdes.String(), Topics.MATCHES.valueSerde()));
+                keyValueStore(ClusterStories.RECENT), Serdes.String(), Topics.MATCHES.valueSerde()));
 
         // Values are read as bytes so that a record we cannot decode becomes a dead letter, not a dead thread.
         KStream<String, byte[]> raw = builder.stream(Topics.ARTICLES.name(),
@@ -134,11 +158,13 @@ public final class RaqibTopology {
         for (TrendWindow w : TrendWindow.values()) {
             String counts = PREFIX + "trends-" + w.label;
             String spikes = PREFIX + "spikes-" + w.label;
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(spikes + "-store"),
+            builder.addStateStore(Stores.keyValueStoreBuilder(keyValueStore(spikes + "-store"),
                     Serdes.String(), JsonSerde.of(DetectSpikes.TrendHistory.class)));
             bySubject.windowedBy(TimeWindows.ofSizeAndGrace(w.size, w.grace))
                     .reduce(Long::sum, Named.as(counts + "-sum"),
                             Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(counts)
+                                    .withStoreType(storeType == StoreType.IN_MEMORY
+                                            ? Materialized.StoreType.IN_MEMORY : Materialized.StoreType.ROCKS_DB)
                                     .withKeySerde(Serdes.String())
                                     .withValueSerde(Serdes.Long())
                                     .withRetention(w.size.multipliedBy(w.history + 1).plus(w.grace)))
@@ -148,6 +174,16 @@ public final class RaqibTopology {
                     .to(Topics.TRENDS.name(), Produced.with(Topics.TRENDS.keySerde(), Topics.TRENDS.valueSerde())
                             .withName(PREFIX + "trends-" + w.label + "-sink"));
         }
+    }
+
+    private KeyValueBytesStoreSupplier keyValueStore(String name) {
+        return storeType == StoreType.IN_MEMORY ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    }
+
+    private WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration size) {
+        return storeType == StoreType.IN_MEMORY
+                ? Stores.inMemoryWindowStore(name, retention, size, false)
+                : Stores.persistentWindowStore(name, retention, size, false);
     }
 
     private static List<KeyValue<String, Long>> trendKeys(Analysed analysed) {

@@ -117,6 +117,18 @@ class RaqibTopologyTest {
     }
 
     @Test
+    void dropsARepeatExactlyUpToTheDedupeWindowAlthoughIdsAreStoredInDayBuckets() {
+        Instant late = T0.plus(Duration.ofDays(7)).plusSeconds(1);
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0.plusSeconds(3_600));
+        articles.pipeInput("a1", article("a1", "عنوان", STORY), T0.plus(Duration.ofDays(7)).plusSeconds(3_600));
+        articles.pipeInput("a2", article("a2", "عنوان", STORY), T0);
+        articles.pipeInput("a2", article("a2", "عنوان", STORY), late);
+
+        assertThat(matches.readValuesToList()).extracting(Match::articleId).containsExactly("a1", "a2", "a2");
+        assertThat(registry.counter("raqib.articles.duplicates").count()).isEqualTo(1);
+    }
+
+    @Test
     void givesASyndicatedCopyTheStoryIdOfTheFirstCopy() {
         articles.pipeInput("a1", article("a1", "وفد ليبي في نيامي", STORY), T0);
         articles.pipeInput("b7", article("b7", "وفد ليبي يزور نيامي", STORY + " وفق بيان"), T0.plusSeconds(600));
