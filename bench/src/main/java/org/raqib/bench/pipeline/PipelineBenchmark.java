@@ -1,6 +1,8 @@
 package org.raqib.bench.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,16 +97,26 @@ public final class PipelineBenchmark {
      * @param commitInterval the instance's commit interval
      * @param backlog articles in the throughput phase
      * @param backlogSeconds from RUNNING until the group had no lag
+     * @param backlogCpuSeconds CPU time this process's threads (stream threads, the broker when embedded, clients)
+     *     used meanwhile
      * @param backlogMatches matches written for the backlog
      * @param latencySent articles sent while samples counted
      * @param latencyMillis each sampled article's latency, sorted
      */
-    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, long backlogMatches,
+    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, double backlogCpuSeconds, long backlogMatches,
             int latencySent, double[] latencyMillis) {
 
         /** Articles per second through the whole topology in the throughput phase. */
         public double articlesPerSecond() {
             return backlog / backlogSeconds;
+        }
+
+        /**
+         * Articles per CPU-second of this process in the throughput phase: what the work costs, whatever else the
+         * machine was doing (on a shared machine the wall-clock rate depends on the neighbours).
+         */
+        public double articlesPerCpuSecond() {
+            return backlog / backlogCpuSeconds;
         }
 
         /** The {@code q} quantile (0..1) of the sampled latencies in milliseconds, NaN without samples. */
@@ -118,10 +130,11 @@ public final class PipelineBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d backlog=%d backlog_s=%.2f matches=%d"
-                            + " articles_per_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
+            return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d backlog=%d backlog_s=%.2f cpu_s=%.2f"
+                            + " matches=%d articles_per_s=%.0f articles_per_cpu_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
                             + " p99_ms=%.1f max_ms=%.1f",
-                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogMatches, articlesPerSecond(), latencySent,
+                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogCpuSeconds, backlogMatches,
+                    articlesPerSecond(), articlesPerCpuSecond(), latencySent,
                     latencyMillis.length, latencyQuantile(0.50), latencyQuantile(0.95), latencyQuantile(0.99),
                     latencyQuantile(1.0));
         }
@@ -179,8 +192,10 @@ public final class PipelineBenchmark {
                 streams.start();
                 awaitRunning(streams);
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
+                double backlogCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
                 long backlogMatches = watch.received.get();
 
                 long interval = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
@@ -200,12 +215,25 @@ public final class PipelineBenchmark {
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
                 Thread.sleep(500); // the last commit's matches reach the watching consumer
                 double[] latencies = watch.latencies();
-                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogMatches,
+                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds, backlogMatches,
                         sent, latencies);
             }
         } finally {
             watch.close();
         }
+    }
+
+    /**
+     * CPU time of this process's live threads. Threads that end in between are missed; the ones that do the work
+     * (stream threads, the embedded broker's, the clients') live through the measurement.
+     */
+    private static long processCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return total;
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -19,7 +19,7 @@ public record StreamsSettings(
         Duration commitInterval) {
 
     /** The default commit interval, for code that builds settings by hand. */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(50);
 
     public StreamsSettings {
         Checks.notBlank("applicationId", applicationId);
