@@ -2,6 +2,7 @@ package org.raqib.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -64,22 +65,31 @@ final class PageCleaner {
                 e.remove();
             }
         }
+        // A page repeats a few hundred class names across thousands of elements: each is matched once.
+        Map<String, Double> shares = new HashMap<>();
         for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
-            String names = e.className() + " " + e.id();
-            // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
-            if (KEEP.matcher(names).find()) {
-                continue;
-            }
-            // Comment threads can outweigh a short article, so their names count for more than a size check.
-            double share = COMMENTS.matcher(names).find() ? 0.8 : BOILERPLATE.matcher(names).find() ? 0.4 : -1;
+            double share = shares.computeIfAbsent(e.className() + " " + e.id(), PageCleaner::boilerplateShare);
             if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
                 e.remove();
             }
         }
         removeReadAlso(root);
+    }
+
+    /**
+     * The largest share of the page's prose an element named {@code names} (its class and id) may hold and still be
+     * removed; -1 when the names do not mark boilerplate.
+     */
+    private static double boilerplateShare(String names) {
+        // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
+        if (KEEP.matcher(names).find()) {
+            return -1;
+        }
+        // Comment threads can outweigh a short article, so their names count for more than a size check.
+        return COMMENTS.matcher(names).find() ? 0.8 : BOILERPLATE.matcher(names).find() ? 0.4 : -1;
     }
 
     /**
