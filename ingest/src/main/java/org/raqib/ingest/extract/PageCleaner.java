@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -116,7 +117,11 @@ final class PageCleaner {
             if (e.parent() == null || e == root || e.childrenSize() > 3) {
                 continue;
             }
-            // Own text first: calling text() on every element would walk every subtree again (quadratic).
+            // Own text first: calling text() on every element would walk every subtree again (quadratic). Counting
+            // before building it skips the paragraphs, which are most of the page's text and never a heading.
+            if (visibleOwnChars(e) > 40) {
+                continue;
+            }
             String own = e.ownText();
             if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
                 continue;
@@ -137,6 +142,26 @@ final class PageCleaner {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * A lower bound on the length of {@code e.ownText()}, counted up to 41: the characters of its own text nodes that
+     * jsoup neither collapses (white space), drops (zero-width space, soft hyphen) nor trims (controls).
+     */
+    private static int visibleOwnChars(Element e) {
+        int count = 0;
+        for (int i = 0; i < e.childNodeSize() && count <= 40; i++) {
+            if (e.childNode(i) instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int k = 0; k < text.length() && count <= 40; k++) {
+                    char c = text.charAt(k);
+                    if (c > ' ' && c != '\u00A0' && c != '\u200B' && c != '\u00AD') {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     static double linkDensity(Element e) {
