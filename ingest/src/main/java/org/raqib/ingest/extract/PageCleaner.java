@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -119,7 +120,7 @@ final class PageCleaner {
             }
             // Own text first: calling text() on every element would walk every subtree again (quadratic). Counting
             // before building it skips the paragraphs, which are most of the page's text and never a heading.
-            if (visibleOwnChars(e) > 40) {
+            if (visibleChars(e, false, 40) > 40) {
                 continue;
             }
             String own = e.ownText();
@@ -127,7 +128,10 @@ final class PageCleaner {
                 continue;
             }
             if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
-                    : e.child(0).ownText().length() <= 40 && READ_ALSO.matcher(e.text()).matches()) {
+                    // A heading in a wrapper: the wrapper chains around paragraphs are counted, not rebuilt, at
+                    // every level. No heading READ_ALSO matches has 60 letters.
+                    : visibleChars(e.child(0), false, 40) <= 40 && e.child(0).ownText().length() <= 40
+                            && visibleChars(e, true, 60) <= 60 && READ_ALSO.matcher(e.text()).matches()) {
                 Element next = e.nextElementSibling();
                 int removed = 0;
                 while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
@@ -145,20 +149,24 @@ final class PageCleaner {
     }
 
     /**
-     * A lower bound on the length of {@code e.ownText()}, counted up to 41: the characters of its own text nodes that
-     * jsoup neither collapses (white space), drops (zero-width space, soft hyphen) nor trims (controls).
+     * A lower bound on the length of {@code e.ownText()} (or, {@code deep}, of {@code e.text()}), counted no further
+     * than {@code limit + 1}: the characters of its text nodes that jsoup neither collapses (white space), drops
+     * (zero-width space, soft hyphen) nor trims (controls). It stops early, where building the text would not.
      */
-    private static int visibleOwnChars(Element e) {
+    private static int visibleChars(Element e, boolean deep, int limit) {
         int count = 0;
-        for (int i = 0; i < e.childNodeSize() && count <= 40; i++) {
-            if (e.childNode(i) instanceof TextNode t) {
+        for (int i = 0; i < e.childNodeSize() && count <= limit; i++) {
+            Node child = e.childNode(i);
+            if (child instanceof TextNode t) {
                 String text = t.getWholeText();
-                for (int k = 0; k < text.length() && count <= 40; k++) {
+                for (int k = 0; k < text.length() && count <= limit; k++) {
                     char c = text.charAt(k);
                     if (c > ' ' && c != '\u00A0' && c != '\u200B' && c != '\u00AD') {
                         count++;
                     }
                 }
+            } else if (deep && child instanceof Element inner) {
+                count += visibleChars(inner, true, limit - count);
             }
         }
         return count;
