@@ -45,6 +45,10 @@ final class PageCleaner {
                     + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final int KEEP_NAME = 1;
+    private static final int COMMENTS_NAME = 2;
+    private static final int BOILERPLATE_NAME = 4;
+
     /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
     private static final int MIN_PROSE_LENGTH = 60;
 
@@ -67,13 +71,16 @@ final class PageCleaner {
                 e.remove();
             }
         }
-        // A page repeats a few hundred class names across thousands of elements: each is matched once.
-        Map<String, Double> shares = new HashMap<>();
+        // A page repeats a few hundred class names across thousands of elements: each is matched once. The class and
+        // the id are matched apart, as ids are unique and would make every pair a new one.
+        Map<String, Integer> kinds = new HashMap<>();
         for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
-            double share = shares.computeIfAbsent(e.className() + " " + e.id(), PageCleaner::boilerplateShare);
+            int kind = kinds.computeIfAbsent(e.className(), PageCleaner::nameKind)
+                    | kinds.computeIfAbsent(e.id(), PageCleaner::nameKind);
+            double share = boilerplateShare(kind);
             if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
                 e.remove();
             }
@@ -82,16 +89,29 @@ final class PageCleaner {
     }
 
     /**
-     * The largest share of the page's prose an element named {@code names} (its class and id) may hold and still be
+     * What a class or id names: {@link #KEEP_NAME}, else {@link #COMMENTS_NAME}, else {@link #BOILERPLATE_NAME},
+     * else 0. No pattern matches across a space, so an element's class and id can be read apart and or-ed.
+     */
+    private static int nameKind(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        return KEEP.matcher(name).find() ? KEEP_NAME
+                : COMMENTS.matcher(name).find() ? COMMENTS_NAME
+                : BOILERPLATE.matcher(name).find() ? BOILERPLATE_NAME : 0;
+    }
+
+    /**
+     * The largest share of the page's prose an element whose names are of {@code kind} may hold and still be
      * removed; -1 when the names do not mark boilerplate.
      */
-    private static double boilerplateShare(String names) {
+    private static double boilerplateShare(int kind) {
         // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
-        if (KEEP.matcher(names).find()) {
+        if ((kind & KEEP_NAME) != 0) {
             return -1;
         }
         // Comment threads can outweigh a short article, so their names count for more than a size check.
-        return COMMENTS.matcher(names).find() ? 0.8 : BOILERPLATE.matcher(names).find() ? 0.4 : -1;
+        return (kind & COMMENTS_NAME) != 0 ? 0.8 : (kind & BOILERPLATE_NAME) != 0 ? 0.4 : -1;
     }
 
     /**
