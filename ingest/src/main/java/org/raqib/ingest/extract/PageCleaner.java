@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -19,11 +21,16 @@ import org.jsoup.nodes.TextNode;
  */
 final class PageCleaner {
 
-    private static final String NEVER_TEXT = "script, style, noscript, iframe, svg, canvas, button, input, select,"
-            + " textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]";
+    // Selectors are compiled once: jsoup would otherwise parse the query again on every page.
+    private static final Evaluator NEVER_TEXT = Selector.evaluatorOf("script, style, noscript, iframe, svg, canvas,"
+            + " button, input, select, textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]");
 
-    private static final String STRUCTURAL = "nav, footer, aside, form, [role=navigation], [role=complementary],"
-            + " [role=contentinfo], [role=banner]";
+    private static final Evaluator STRUCTURAL = Selector.evaluatorOf("nav, footer, aside, form, [role=navigation],"
+            + " [role=complementary], [role=contentinfo], [role=banner]");
+
+    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
+
+    private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
 
     private static final Pattern BOILERPLATE = Pattern.compile(
             "comment|share|sharing|social|related|recommend|sidebar|widget|footer|breadcrumb|newsletter|subscri"
@@ -58,7 +65,7 @@ final class PageCleaner {
     static void clean(Element root) {
         root.select(NEVER_TEXT).remove();
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element body : root.select("[itemprop=articleBody]")) {
+        for (Element body : root.select(ARTICLE_BODY)) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {
                 // marks the element and its ancestors
             }
@@ -74,7 +81,7 @@ final class PageCleaner {
         // A page repeats a few hundred class names across thousands of elements: each is matched once. The class and
         // the id are matched apart, as ids are unique and would make every pair a new one.
         Map<String, Integer> kinds = new HashMap<>();
-        for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
+        for (Element e : new ArrayList<>(root.select(NAMED))) {
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }

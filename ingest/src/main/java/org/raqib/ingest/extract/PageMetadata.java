@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.raqib.core.json.Json;
 import org.raqib.ingest.parse.Dates;
 import org.raqib.ingest.parse.TextCleaner;
@@ -19,6 +21,11 @@ final class PageMetadata {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
             "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage");
+
+    // Compiled once: jsoup would otherwise parse the query again on every page.
+    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
+    private static final Evaluator TIME = Selector.evaluatorOf("time[datetime]");
+    private static final Evaluator HTML = Selector.evaluatorOf("html");
 
     private static final List<String> META_KEYS = List.of("property", "name", "itemprop");
 
@@ -50,13 +57,14 @@ final class PageMetadata {
         Instant published = ld.map(n -> text(n, "datePublished")).flatMap(Dates::parse)
                 .or(() -> meta(metas, "article:published_time").flatMap(Dates::parse))
                 .or(() -> meta(metas, "date").flatMap(Dates::parse))
-                .or(() -> Optional.ofNullable(doc.selectFirst("time[datetime]")).flatMap(t -> Dates.parse(t.attr("datetime"))))
+                .or(() -> Optional.ofNullable(doc.selectFirst(TIME)).flatMap(t -> Dates.parse(t.attr("datetime"))))
                 .orElse(null);
         String author = ld.map(PageMetadata::author).filter(s -> !s.isEmpty())
                 .or(() -> meta(metas, "author"))
                 .or(() -> meta(metas, "article:author").filter(a -> !a.startsWith("http")))
                 .orElse("");
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang").strip();
+        Element html = doc.selectFirst(HTML);
+        String lang = html == null ? "" : html.attr("lang").strip();
         if (lang.isEmpty()) {
             lang = ld.map(n -> text(n, "inLanguage")).orElse("");
         }
@@ -80,7 +88,7 @@ final class PageMetadata {
     }
 
     private static Optional<JsonNode> jsonLd(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(JSON_LD)) {
             try {
                 JsonNode root = LENIENT.readTree(script.data());
                 List<JsonNode> candidates = new ArrayList<>();
