@@ -2,11 +2,16 @@ package org.raqib.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -16,18 +21,40 @@ import org.jsoup.nodes.Element;
  */
 final class PageCleaner {
 
-    private static final String NEVER_TEXT = "script, style, noscript, iframe, svg, canvas, button, input, select,"
-            + " textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]";
+    // Selectors are compiled once: jsoup would otherwise parse the query again on every page.
+    private static final Evaluator NEVER_TEXT = Selector.evaluatorOf("script, style, noscript, iframe, svg, canvas,"
+            + " button, input, select, textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]");
 
-    private static final String STRUCTURAL = "nav, footer, aside, form, [role=navigation], [role=complementary],"
-            + " [role=contentinfo], [role=banner]";
+    private static final Evaluator STRUCTURAL = Selector.evaluatorOf("nav, footer, aside, form, [role=navigation],"
+            + " [role=complementary], [role=contentinfo], [role=banner]");
 
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "comment|share|sharing|social|related|recommend|sidebar|widget|footer|breadcrumb|newsletter|subscri"
-                    + "|popular|most-?read|trending|\\btags?\\b|advert|\\bads?\\b|\\bad-|promo|sponsor|cookie|caption"
-                    + "|credit|author-?(bio|box|info|card|profile)|about-?the-?author|outbrain|taboola|pagination|signup|login|modal|popup|toolbar|print-only"
-                    + "|read-?more|more-?stories|also-?read|nav\\b|navbar|menu|masthead|byline|dateline|timestamp"
-                    + "|visually-hidden|sr-only|disqus|rating|disclaimer",
+    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
+
+    private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
+
+    /**
+     * Names of boilerplate containers. The words are grouped by their first letter because java.util.regex tries
+     * every alternative at every position of the name: grouped, most positions fail on one letter test instead of
+     * fifty, and class names are matched by the thousand on a page.
+     */
+    private static final Pattern BOILERPLATE = Pattern.compile(String.join("|",
+            "a(?:dvert|uthor-?(?:bio|box|info|card|profile)|bout-?the-?author|lso-?read)",
+            "\\bads?\\b|\\bad-",
+            "b(?:readcrumb|yline)",
+            "c(?:omment|ookie|aption|redit)",
+            "d(?:ateline|isqus|isclaimer)",
+            "footer",
+            "login",
+            "m(?:ost-?read|ore-?stories|odal|enu|asthead)",
+            "n(?:ewsletter|av\\b|avbar)",
+            "outbrain",
+            "p(?:opular|romo|agination|opup|rint-only)",
+            "r(?:elated|ecommend|ead-?more|ating)",
+            "s(?:hare|haring|ocial|idebar|ubscri|ponsor|ignup|r-only)",
+            "t(?:rending|aboola|oolbar|imestamp)",
+            "\\btags?\\b",
+            "visually-hidden",
+            "widget"),
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern COMMENTS = Pattern.compile(
@@ -42,6 +69,10 @@ final class PageCleaner {
                     + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final int KEEP_NAME = 1;
+    private static final int COMMENTS_NAME = 2;
+    private static final int BOILERPLATE_NAME = 4;
+
     /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
     private static final int MIN_PROSE_LENGTH = 60;
 
@@ -51,7 +82,7 @@ final class PageCleaner {
     static void clean(Element root) {
         root.select(NEVER_TEXT).remove();
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element body : root.select("[itemprop=articleBody]")) {
+        for (Element body : root.select(ARTICLE_BODY)) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {
                 // marks the element and its ancestors
             }
@@ -64,22 +95,47 @@ final class PageCleaner {
                 e.remove();
             }
         }
-        for (Element e : new ArrayList<>(root.select("[class], [id]"))) {
+        // A page repeats a few hundred class names across thousands of elements: each is matched once. The class and
+        // the id are matched apart, as ids are unique and would make every pair a new one.
+        Map<String, Integer> kinds = new HashMap<>();
+        for (Element e : new ArrayList<>(root.select(NAMED))) {
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
-            String names = e.className() + " " + e.id();
-            // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
-            if (KEEP.matcher(names).find()) {
-                continue;
-            }
-            // Comment threads can outweigh a short article, so their names count for more than a size check.
-            double share = COMMENTS.matcher(names).find() ? 0.8 : BOILERPLATE.matcher(names).find() ? 0.4 : -1;
+            int kind = kinds.computeIfAbsent(e.className(), PageCleaner::nameKind)
+                    | kinds.computeIfAbsent(e.id(), PageCleaner::nameKind);
+            double share = boilerplateShare(kind);
             if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
                 e.remove();
             }
         }
         removeReadAlso(root);
+    }
+
+    /**
+     * What a class or id names: {@link #KEEP_NAME}, else {@link #COMMENTS_NAME}, else {@link #BOILERPLATE_NAME},
+     * else 0. No pattern matches across a space, so an element's class and id can be read apart and or-ed.
+     */
+    private static int nameKind(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        return KEEP.matcher(name).find() ? KEEP_NAME
+                : COMMENTS.matcher(name).find() ? COMMENTS_NAME
+                : BOILERPLATE.matcher(name).find() ? BOILERPLATE_NAME : 0;
+    }
+
+    /**
+     * The largest share of the page's prose an element whose names are of {@code kind} may hold and still be
+     * removed; -1 when the names do not mark boilerplate.
+     */
+    private static double boilerplateShare(int kind) {
+        // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
+        if ((kind & KEEP_NAME) != 0) {
+            return -1;
+        }
+        // Comment threads can outweigh a short article, so their names count for more than a size check.
+        return (kind & COMMENTS_NAME) != 0 ? 0.8 : (kind & BOILERPLATE_NAME) != 0 ? 0.4 : -1;
     }
 
     /**
@@ -106,13 +162,20 @@ final class PageCleaner {
             if (e.parent() == null || e == root || e.childrenSize() > 3) {
                 continue;
             }
-            // Own text first: calling text() on every element would walk every subtree again (quadratic).
+            // Own text first: calling text() on every element would walk every subtree again (quadratic). Counting
+            // before building it skips the paragraphs, which are most of the page's text and never a heading.
+            if (visibleChars(e, false, 40) > 40) {
+                continue;
+            }
             String own = e.ownText();
             if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
                 continue;
             }
             if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
-                    : e.child(0).ownText().length() <= 40 && READ_ALSO.matcher(e.text()).matches()) {
+                    // A heading in a wrapper: the wrapper chains around paragraphs are counted, not rebuilt, at
+                    // every level. No heading READ_ALSO matches has 60 letters.
+                    : visibleChars(e.child(0), false, 40) <= 40 && e.child(0).ownText().length() <= 40
+                            && visibleChars(e, true, 60) <= 60 && READ_ALSO.matcher(e.text()).matches()) {
                 Element next = e.nextElementSibling();
                 int removed = 0;
                 while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
@@ -127,6 +190,30 @@ final class PageCleaner {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * A lower bound on the length of {@code e.ownText()} (or, {@code deep}, of {@code e.text()}), counted no further
+     * than {@code limit + 1}: the characters of its text nodes that jsoup neither collapses (white space), drops
+     * (zero-width space, soft hyphen) nor trims (controls). It stops early, where building the text would not.
+     */
+    private static int visibleChars(Element e, boolean deep, int limit) {
+        int count = 0;
+        for (int i = 0; i < e.childNodeSize() && count <= limit; i++) {
+            Node child = e.childNode(i);
+            if (child instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int k = 0; k < text.length() && count <= limit; k++) {
+                    char c = text.charAt(k);
+                    if (c > ' ' && c != '\u00A0' && c != '\u200B' && c != '\u00AD') {
+                        count++;
+                    }
+                }
+            } else if (deep && child instanceof Element inner) {
+                count += visibleChars(inner, true, limit - count);
+            }
+        }
+        return count;
     }
 
     static double linkDensity(Element e) {

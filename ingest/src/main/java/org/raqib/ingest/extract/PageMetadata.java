@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 import org.raqib.core.json.Json;
 import org.raqib.ingest.parse.Dates;
 import org.raqib.ingest.parse.TextCleaner;
@@ -19,6 +21,13 @@ final class PageMetadata {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
             "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage");
+
+    // Compiled once: jsoup would otherwise parse the query again on every page.
+    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
+    private static final Evaluator TIME = Selector.evaluatorOf("time[datetime]");
+    private static final Evaluator HTML = Selector.evaluatorOf("html");
+
+    private static final List<String> META_KEYS = List.of("property", "name", "itemprop");
 
     /** Publishers often paste article text into JSON-LD with raw line breaks, which strict JSON forbids. */
     private static final ObjectReader LENIENT = Json.mapper().reader()
@@ -41,18 +50,21 @@ final class PageMetadata {
 
     static PageMetadata of(Document doc) {
         Optional<JsonNode> ld = jsonLd(doc);
+        // Gathered once: each look-up below would otherwise walk the whole page.
+        List<Element> metas = doc.getElementsByTag("meta");
         String title = ld.map(n -> text(n, "headline")).filter(s -> !s.isEmpty())
-                .orElseGet(() -> meta(doc, "og:title").orElseGet(() -> TextCleaner.clean(doc.title())));
+                .orElseGet(() -> meta(metas, "og:title").orElseGet(() -> TextCleaner.clean(doc.title())));
         Instant published = ld.map(n -> text(n, "datePublished")).flatMap(Dates::parse)
-                .or(() -> meta(doc, "article:published_time").flatMap(Dates::parse))
-                .or(() -> meta(doc, "date").flatMap(Dates::parse))
-                .or(() -> Optional.ofNullable(doc.selectFirst("time[datetime]")).flatMap(t -> Dates.parse(t.attr("datetime"))))
+                .or(() -> meta(metas, "article:published_time").flatMap(Dates::parse))
+                .or(() -> meta(metas, "date").flatMap(Dates::parse))
+                .or(() -> Optional.ofNullable(doc.selectFirst(TIME)).flatMap(t -> Dates.parse(t.attr("datetime"))))
                 .orElse(null);
         String author = ld.map(PageMetadata::author).filter(s -> !s.isEmpty())
-                .or(() -> meta(doc, "author"))
-                .or(() -> meta(doc, "article:author").filter(a -> !a.startsWith("http")))
+                .or(() -> meta(metas, "author"))
+                .or(() -> meta(metas, "article:author").filter(a -> !a.startsWith("http")))
                 .orElse("");
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang").strip();
+        Element html = doc.selectFirst(HTML);
+        String lang = html == null ? "" : html.attr("lang").strip();
         if (lang.isEmpty()) {
             lang = ld.map(n -> text(n, "inLanguage")).orElse("");
         }
@@ -60,13 +72,23 @@ final class PageMetadata {
         return new PageMetadata(TextCleaner.clean(title), published, TextCleaner.clean(author), lang, articleBody);
     }
 
-    private static Optional<String> meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]");
-        return e == null ? Optional.empty() : Optional.of(e.attr("content").strip()).filter(s -> !s.isEmpty());
+    /**
+     * The {@code content} of the first of {@code metas} whose {@code property}, {@code name} or {@code itemprop} is
+     * {@code name}, compared as jsoup's {@code meta[property=name]} does (ignoring case and the value's outer spaces).
+     */
+    private static Optional<String> meta(List<Element> metas, String name) {
+        for (Element e : metas) {
+            for (String key : META_KEYS) {
+                if (e.hasAttr(key) && name.equalsIgnoreCase(e.attr(key).trim())) {
+                    return Optional.of(e.attr("content").strip()).filter(s -> !s.isEmpty());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<JsonNode> jsonLd(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(JSON_LD)) {
             try {
                 JsonNode root = LENIENT.readTree(script.data());
                 List<JsonNode> candidates = new ArrayList<>();

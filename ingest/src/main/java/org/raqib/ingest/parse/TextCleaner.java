@@ -1,6 +1,5 @@
 package org.raqib.ingest.parse;
 
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
@@ -10,9 +9,6 @@ import org.jsoup.parser.Parser;
  * zero-width characters, BOM, soft hyphen), white space collapsed.
  */
 public final class TextCleaner {
-
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
-    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
     private TextCleaner() {}
 
@@ -52,6 +48,43 @@ public final class TextCleaner {
         if (twice.indexOf('<') >= 0 && twice.indexOf('>') > twice.indexOf('<')) {
             twice = Jsoup.parse(twice).text();
         }
-        return SPACE.matcher(INVISIBLE.matcher(twice).replaceAll("")).replaceAll(" ").strip();
+        return collapse(twice).strip();
+    }
+
+    /**
+     * {@code text} without invisible characters and with each run of spaces as one space, a trailing run dropped:
+     * one pass over the text, where two regular-expression replacements cost a twentieth of article extraction.
+     */
+    private static String collapse(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isInvisible(c)) {
+                continue; // dropped before spaces are collapsed, so "a \u200B b" is "a b"
+            }
+            if (isSpace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Direction marks and embeddings, zero-width characters, BOM, soft hyphen. */
+    private static boolean isInvisible(char c) {
+        return c == '\u00AD' || c == '\u061C' || c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2060' && c <= '\u2064' || c >= '\u2066' && c <= '\u2069' || c == '\uFEFF';
+    }
+
+    /** ASCII white space, no-break and typographic spaces, ideographic space. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00A0' || c >= '\u2000' && c <= '\u200A'
+                || c == '\u202F' || c == '\u205F' || c == '\u3000';
     }
 }
