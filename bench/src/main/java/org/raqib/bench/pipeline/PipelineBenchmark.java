@@ -196,7 +196,8 @@ public final class PipelineBenchmark {
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-                long backlogMatches = watch.received.get();
+                // No lag means committed, not yet received by the watching consumer: let its count settle.
+                long backlogMatches = watch.settledCount();
 
                 long interval = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
                 long phaseStart = System.nanoTime();
@@ -213,7 +214,7 @@ public final class PipelineBenchmark {
                 }
                 producer.flush();
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
-                Thread.sleep(500); // the last commit's matches reach the watching consumer
+                watch.settledCount();
                 double[] latencies = watch.latencies();
                 return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds, backlogMatches,
                         sent, latencies);
@@ -361,6 +362,21 @@ public final class PipelineBenchmark {
                 }
             }
             consumer.close(Duration.ofSeconds(5));
+        }
+
+        /** The matches received so far, once no new one has arrived for half a second (at most ten seconds). */
+        long settledCount() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long count = received.get();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                long now = received.get();
+                if (now == count) {
+                    return now;
+                }
+                count = now;
+            }
+            return count;
         }
 
         double[] latencies() {
