@@ -3,24 +3,42 @@ package org.raqib.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.raqib.bench.BenchCorpus;
 import org.raqib.bench.alerts.FanoutBenchmark;
 import org.raqib.bench.alerts.FanoutWorkload;
 import org.raqib.bench.alerts.WebhookLatencyBenchmark;
 import org.raqib.bench.extract.ExtractionThroughput;
 import org.raqib.bench.feeds.FeedPollBenchmark;
+import org.raqib.bench.lucene.LuceneBaseline;
 import org.raqib.bench.match.DevQuality;
 import org.raqib.bench.match.MatchBenchmark;
 import org.raqib.bench.pipeline.PipelineBenchmark;
 import org.raqib.bench.rules.RuleEvaluationBenchmark;
+import org.raqib.core.config.ConfigLoader;
+import org.raqib.core.kafka.TopicAdmin;
+import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
+import org.raqib.core.model.EntityHit;
+import org.raqib.streams.entities.EntityRecognizer;
+import org.raqib.streams.entities.Gazetteer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code raqib bench}: the benchmarks recorded in docs/benchmarks.md, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -31,7 +49,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Runnable {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -64,7 +82,7 @@ public final class BenchCommand implements Runnable {
         Path dev;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -80,11 +98,11 @@ public final class BenchCommand implements Runnable {
                         raqib.megabytesPerSecond() / lucene.megabytesPerSecond());
             }
             if (dev != null) {
-                var recognizer = new org.raqib.streams.entities.EntityRecognizer(
-                        org.raqib.streams.entities.Gazetteer.loadDefault());
+                var recognizer = new EntityRecognizer(
+                        Gazetteer.loadDefault());
                 out.println("dev quality, raqib:  " + DevQuality.score(dev, (t, b) -> recognizer.recognise(t, b).stream()
-                        .map(org.raqib.core.model.EntityHit::id).collect(java.util.stream.Collectors.toSet())));
-                var lucene = new org.raqib.bench.lucene.LuceneBaseline();
+                        .map(EntityHit::id).collect(Collectors.toSet())));
+                var lucene = new LuceneBaseline();
                 out.println("dev quality, lucene: " + DevQuality.score(dev, lucene::recognise));
             }
             out.printf(Locale.ROOT, "articles_per_s=%.0f mb_per_s=%.2f%n", raqib.articlesPerSecond(),
@@ -118,13 +136,13 @@ public final class BenchCommand implements Runnable {
         List<Integer> counts;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             RuleEvaluationBenchmark bench = new RuleEvaluationBenchmark(BenchCorpus.read(corpus, limit), warmup);
-            java.util.Map<Integer, RuleEvaluationBenchmark.Result> results = new java.util.LinkedHashMap<>();
+            Map<Integer, RuleEvaluationBenchmark.Result> results = new LinkedHashMap<>();
             for (int count : counts) {
                 RuleEvaluationBenchmark.Result r = bench.run(count);
                 results.put(count, r);
@@ -184,22 +202,22 @@ public final class BenchCommand implements Runnable {
         String bootstrapServers;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             List<Article> articles = BenchCorpus.read(corpus, Integer.MAX_VALUE);
             var options = new PipelineBenchmark.Options(rules, threads, backlog, rate,
-                    org.raqib.core.config.ConfigLoader.parseDuration(warmup),
-                    org.raqib.core.config.ConfigLoader.parseDuration(duration),
-                    org.raqib.core.config.ConfigLoader.parseDuration(commitInterval));
+                    ConfigLoader.parseDuration(warmup),
+                    ConfigLoader.parseDuration(duration),
+                    ConfigLoader.parseDuration(commitInterval));
             try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
                 out.println("kafka: " + (kafka.embedded() ? "scratch embedded broker " : "")
                         + kafka.clients().bootstrapServers());
                 out.flush();
                 PipelineBenchmark.Result r = new PipelineBenchmark(kafka.clients(),
-                        org.raqib.core.config.ConfigLoader.defaultConfig().topics(), kafka.workDir("streams"), articles)
+                        ConfigLoader.defaultConfig().topics(), kafka.workDir("streams"), articles)
                         .run(options);
                 out.println(r);
                 out.printf(Locale.ROOT, "articles_per_s=%.0f articles_per_cpu_s=%.0f p99_ms=%.1f%n",
@@ -219,28 +237,28 @@ public final class BenchCommand implements Runnable {
     static final class Jmh implements Callable<Integer> {
 
         // Unmatched, not parameters: JMH's options (-f, -wi, -p name=value...) are not picocli's to parse.
-        @picocli.CommandLine.Unmatched
+        @Unmatched
         List<String> args = new ArrayList<>();
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            org.openjdk.jmh.runner.options.CommandLineOptions options;
+            CommandLineOptions options;
             try {
-                options = new org.openjdk.jmh.runner.options.CommandLineOptions(args.toArray(String[]::new));
-            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                options = new CommandLineOptions(args.toArray(String[]::new));
+            } catch (CommandLineOptionException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             // JMH's own Main would System.exit; the runner API returns, so raqib decides the exit code.
             if (options.shouldHelp()) {
                 options.showHelp();
             } else if (options.shouldList()) {
-                new org.openjdk.jmh.runner.Runner(options).list();
+                new Runner(options).list();
             } else {
                 // Forks run with this process's class path, which is the raqib jar and its BenchmarkList.
-                new org.openjdk.jmh.runner.Runner(options).run();
+                new Runner(options).run();
             }
             return 0;
         }
@@ -253,7 +271,7 @@ public final class BenchCommand implements Runnable {
     static final class Feeds implements Callable<Integer> {
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -286,7 +304,7 @@ public final class BenchCommand implements Runnable {
         int passes;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -328,7 +346,7 @@ public final class BenchCommand implements Runnable {
         int warmupSeconds;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -342,8 +360,8 @@ public final class BenchCommand implements Runnable {
                     if (selection == FanoutBenchmark.Selection.LINEAR && serialise) {
                         continue; // Serialisation costs the same whichever way subscriptions are found.
                     }
-                    last = bench.run(selection, serialise, java.time.Duration.ofSeconds(warmupSeconds),
-                            java.time.Duration.ofSeconds(seconds));
+                    last = bench.run(selection, serialise, Duration.ofSeconds(warmupSeconds),
+                            Duration.ofSeconds(seconds));
                     out.printf(Locale.ROOT, "%-8s %-15s subscriptions=%d matches/s=%.0f alerts/s=%.0f alerts/match=%.1f%n",
                             selection.name().toLowerCase(Locale.ROOT), serialise ? "+ serialising" : "",
                             last.subscriptions(), last.matchesPerSecond(), last.alertsPerSecond(),
@@ -390,20 +408,20 @@ public final class BenchCommand implements Runnable {
         int warmupSeconds;
 
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
-                try (org.apache.kafka.clients.admin.Admin admin =
-                        org.apache.kafka.clients.admin.Admin.create(kafka.clients().properties())) {
-                    new org.raqib.core.kafka.TopicAdmin(admin, org.raqib.core.config.ConfigLoader.defaultConfig()
-                            .topics()).ensure(org.raqib.core.kafka.Topics.all());
+                try (Admin admin =
+                        Admin.create(kafka.clients().properties())) {
+                    new TopicAdmin(admin, ConfigLoader.defaultConfig()
+                            .topics()).ensure(Topics.all());
                 }
                 WebhookLatencyBenchmark.Result result = new WebhookLatencyBenchmark(
                         kafka.clients().properties(), kafka.workDir("alerts")).run(new WebhookLatencyBenchmark.Options(
-                                subscriptions, rate, java.time.Duration.ofSeconds(warmupSeconds),
-                                java.time.Duration.ofSeconds(seconds), java.time.Duration.ofSeconds(30)));
+                                subscriptions, rate, Duration.ofSeconds(warmupSeconds),
+                                Duration.ofSeconds(seconds), Duration.ofSeconds(30)));
                 spec.commandLine().getOut().println(result);
                 spec.commandLine().getOut().flush();
                 return result.missing() == 0 ? 0 : 1;

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.raqib.app.broker.EmbeddedKafkaBroker;
 import org.raqib.core.config.ConfigLoader;
 import org.raqib.core.config.EmbeddedBrokerSettings;
+import org.raqib.core.io.Directories;
 import org.raqib.core.kafka.KafkaClients;
 
 /**
@@ -67,7 +65,7 @@ final class BenchKafka implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
-        deleteTree(scratch);
+        Directories.deleteTree(scratch);
     }
 
     private static int freePort() {
@@ -76,24 +74,5 @@ final class BenchKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the scratch broker: " + e.getMessage(), e);
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

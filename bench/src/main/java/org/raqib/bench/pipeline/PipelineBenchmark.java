@@ -69,7 +69,7 @@ import org.raqib.streams.topology.StreamsService;
 public final class PipelineBenchmark {
 
     /**
-     * @param rules rules in the book (the default pack plus generated rules)
+     * @param rules rules in the book: the default pack, plus generated rules up to this number
      * @param threads stream threads of the instance
      * @param backlog articles in the throughput phase
      * @param ratePerSecond articles written per second in the latency phase
@@ -179,9 +179,8 @@ public final class PipelineBenchmark {
 
             List<Rule> rules = new ArrayList<>(DefaultRules.load());
             rules.addAll(SyntheticRules.generate(Math.max(0, options.rules() - rules.size()), 42));
-            rules = rules.subList(0, Math.min(rules.size(), Math.max(options.rules(), 1)));
             StreamsSettings settings = new StreamsSettings(applicationId, stateDir.resolve(applicationId).toString(),
-                    8082, options.threads(), Duration.ofDays(7), Duration.ofDays(3), options.commitInterval());
+                    0, options.threads(), Duration.ofDays(7), Duration.ofDays(3), options.commitInterval());
             RaqibTopology topology = new RaqibTopology(GazetteerRecognition.standard(),
                     new RuleBook(TokenAnalysis.standard(), rules), settings, Clock.systemUTC(),
                     new SimpleMeterRegistry());

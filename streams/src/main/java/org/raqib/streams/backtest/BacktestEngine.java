@@ -23,13 +23,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.io.Directories;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Rule;
@@ -265,10 +265,8 @@ public final class BacktestEngine {
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Directories.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the backtest's temporary state under " + root
                     + "; delete it by hand", e);
