@@ -29,6 +29,8 @@ import org.raqib.core.metrics.HealthCheck;
 import org.raqib.core.metrics.Metrics;
 import org.raqib.core.metrics.OpsHttpServer;
 import org.raqib.ingest.poll.IngestPipeline;
+import org.raqib.streams.backtest.BacktestEngine;
+import org.raqib.streams.backtest.RuleTrial;
 import org.raqib.streams.rules.DefaultRules;
 import org.raqib.streams.rules.RuleBook;
 import org.raqib.streams.rules.RuleTopic;
@@ -119,7 +121,11 @@ public final class RaqibApplication implements AutoCloseable {
     private void startAlerts(RaqibConfig config, KafkaConnection kafka, Clock clock) {
         List<Consumer<JavalinConfig>> plugins = new ArrayList<>();
         plugins.add(MetricsRoute.of(registry));
-        plugins.add(new RuleRoutes(new RuleTopic(kafka.clients().properties()), TokenAnalysis.standard()).plugin());
+        TokenAnalysis analysis = TokenAnalysis.standard();
+        RuleTrial trial = new RuleTrial(() -> new BacktestEngine(GazetteerRecognition.standard(),
+                () -> new RuleBook(analysis, List.of()), config.streams()), kafka.clients().properties(), clock,
+                RuleTrial.DEFAULT_ARTICLE_LIMIT);
+        plugins.add(new RuleRoutes(new RuleTopic(kafka.clients().properties()), analysis, trial).plugin());
         if (streams != null) {
             plugins.add(new QueryRoutes(PipelineQueries.of(streams.streams())).plugin());
         }

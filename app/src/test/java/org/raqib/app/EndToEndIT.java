@@ -138,6 +138,19 @@ class EndToEndIT {
                         .anySatisfy(r -> assertThat(r.value().rules()).anySatisfy(h ->
                                 assertThat(h.id()).isEqualTo("oil-prices")));
             });
+
+            // The rule editor's "try it": a backtest of an edited rule over the last day, against the live rule.
+            HttpResponse<String> tried = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/rules/try?days=1"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofString("id: oil-prices\nname: Oil\nseverity: low\nquery: نفط\n",
+                            StandardCharsets.UTF_8))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(tried.statusCode()).as(tried.body()).isEqualTo(200);
+            JsonNode report = Json.mapper().readTree(tried.body()).get("report");
+            assertThat(report.get("baseline").asText()).isEqualTo("current");
+            assertThat(report.get("rules").get(0).get("hits").asLong()).isPositive();
         }
     }
 

@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * partition starts at {@code offsetsForTimes(from)} and stops at the end offset it had when reading began, so the
  * read is bounded even while ingest keeps writing. Imported history is not in timestamp order, so records past the
  * start that fall outside the range are skipped, not taken as the end.
+ *
+ * <p>With a limit, each partition is read only over its newest offsets, so a short "try it" over recent days stays
+ * bounded however busy the topic was.
  */
 public final class ArticleRange implements ArticleSource {
 
@@ -29,6 +32,7 @@ public final class ArticleRange implements ArticleSource {
     private final String topic;
     private final Instant from;
     private final Instant to;
+    private final long limit;
 
     /**
      * @param clientProperties base client properties (bootstrap servers, security)
@@ -37,6 +41,21 @@ public final class ArticleRange implements ArticleSource {
      * @param to last timestamp, exclusive
      */
     public ArticleRange(Map<String, Object> clientProperties, String topic, Instant from, Instant to) {
+        this(clientProperties, topic, from, to, Long.MAX_VALUE);
+    }
+
+    /**
+     * The newest records of the range, at most {@code limit} of them: each partition is read from no earlier than
+     * its end offset minus its share of the limit. Offsets held by transaction markers count towards the share, so
+     * a limited read may give somewhat fewer records.
+     *
+     * @param limit the most records to read, at least 1
+     */
+    public ArticleRange(Map<String, Object> clientProperties, String topic, Instant from, Instant to, long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        this.limit = limit;
         this.clientProperties = Map.copyOf(clientProperties);
         this.topic = Objects.requireNonNull(topic, "topic");
         this.from = Objects.requireNonNull(from, "from");
@@ -67,13 +86,14 @@ public final class ArticleRange implements ArticleSource {
             partitions.forEach(p -> query.put(p, from.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
             Map<TopicPartition, Long> remaining = new HashMap<>();
+            long share = limit == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, limit / partitions.size());
             for (TopicPartition p : partitions) {
                 OffsetAndTimestamp start = starts.get(p);
                 long end = ends.getOrDefault(p, 0L);
                 if (start == null || start.offset() >= end) {
                     continue;
                 }
-                consumer.seek(p, start.offset());
+                consumer.seek(p, share == Long.MAX_VALUE ? start.offset() : Math.max(start.offset(), end - share));
                 remaining.put(p, end);
             }
             consumer.assign(remaining.keySet());

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
+import org.raqib.core.model.Rule;
 import org.raqib.core.model.RuleHit;
 import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.streams.rules.RuleBook;
@@ -138,6 +141,63 @@ class BacktestIT {
                             Topics.ARTICLES.name(), FROM))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("kafka-streams-application-reset");
         }
+    }
+
+    @Test
+    void triesARuleOverTheLastDaysAgainstTheLiveRuleOfTheSameId() throws Exception {
+        new ArticleImporter(clientProperties(), Topics.ARTICLES.name(), ArticleCleaning.NONE)
+                .importFiles(List.of(Fixture.write(dir)), Progress.NONE);
+        Clock endOfTheTwelfth = Clock.fixed(Instant.parse("2024-08-12T23:59:00Z"), ZoneOffset.UTC);
+        RuleTrial trial = new RuleTrial(Fixture::engine, clientProperties(), endOfTheTwelfth, 1_000);
+        Rule edited = new Rule("smuggling", "Smuggling", "", "high", "النيجر", List.of());
+
+        BacktestReport threeDays = trial.run(edited, Optional.of(Fixture.SMUGGLING), 3).orElseThrow().report();
+        BacktestReport oneDay = trial.run(edited, Optional.empty(), 1).orElseThrow().report();
+
+        assertThat(threeDays.baseline()).isEqualTo("current");
+        assertThat(threeDays.articles()).isEqualTo(4);
+        assertThat(threeDays.rules()).singleElement().satisfies(line -> {
+            assertThat(line.hits()).isEqualTo(2);
+            assertThat(line.baselineHits()).isEqualTo(2);
+            assertThat(line.added()).isEqualTo(1);
+            assertThat(line.lost()).isEqualTo(1);
+        });
+        assertThat(oneDay.baseline()).isEqualTo("none");
+        assertThat(oneDay.articles()).isEqualTo(2);
+        assertThat(oneDay.rules()).singleElement().extracting(BacktestReport.RuleLine::hits).isEqualTo(1L);
+    }
+
+    @Test
+    void refusesASecondTrialWhileOneIsRunningAndBoundsTheDays() throws Exception {
+        List<Optional<RuleTrial.Result>> inner = new java.util.ArrayList<>();
+        RuleTrial[] trial = new RuleTrial[1];
+        trial[0] = new RuleTrial(() -> {
+            try {
+                inner.add(trial[0].run(Fixture.NIGER, Optional.empty(), 1));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Fixture.engine();
+        }, clientProperties(), Clock.systemUTC(), 10);
+
+        assertThat(trial[0].run(Fixture.SMUGGLING, Optional.empty(), 1)).isPresent();
+        assertThat(inner).containsExactly(Optional.empty());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trial[0].run(Fixture.SMUGGLING, Optional.empty(), 31))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("days must be between 1 and 30, got 31");
+    }
+
+    @Test
+    void aLimitedRangeReadsNoMoreThanItsLimit() throws Exception {
+        new ArticleImporter(clientProperties(), Topics.ARTICLES.name(), ArticleCleaning.NONE)
+                .importFiles(List.of(Fixture.write(dir)), Progress.NONE);
+        List<String> all = new java.util.ArrayList<>();
+        List<String> limited = new java.util.ArrayList<>();
+
+        new ArticleRange(clientProperties(), Topics.ARTICLES.name(), FROM, TO, 1_000).forEach(r -> all.add(r.key()));
+        new ArticleRange(clientProperties(), Topics.ARTICLES.name(), FROM, TO, 3).forEach(r -> limited.add(r.key()));
+
+        assertThat(all).containsExactlyInAnyOrder("a1", "a2", "a3", "a4");
+        assertThat(limited).hasSizeLessThanOrEqualTo(3).isSubsetOf(all);
     }
 
     /** Article id → story, rules and entities: what must agree (matchedAt is the wall clock live). */
