@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.raqib.alerts.AlertsService;
@@ -250,6 +251,14 @@ public final class RaqibApplication implements AutoCloseable {
     /** The streams service, when this process runs it. */
     public Optional<StreamsService> streams() {
         return Optional.ofNullable(streams);
+    }
+
+    /**
+     * The port of the streams service's own HTTP server (metrics, health, queries), when this process runs streams
+     * without the alerts API; with it, the queries are on the alerts API's port.
+     */
+    public OptionalInt streamsHttpPort() {
+        return streamsHttp == null ? OptionalInt.empty() : OptionalInt.of(streamsHttp.port());
     }
 
     /** The ingest pipeline, when this process runs it. */
