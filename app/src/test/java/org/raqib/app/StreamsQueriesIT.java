@@ -81,8 +81,10 @@ class StreamsQueriesIT {
 
                 // Each instance holds a share: the local paths answer for one instance only.
                 assertThatEventually(Duration.ofSeconds(60), () -> {
-                    List<String> localOne = get(portOne, "/api/local/stories?limit=500").get("stories").findValuesAsText("id");
-                    List<String> localTwo = get(portTwo, "/api/local/stories?limit=500").get("stories").findValuesAsText("id");
+                    List<String> localOne = get(portOne, "/api/local/stories?limit=500").get("stories")
+                            .findValuesAsText("id");
+                    List<String> localTwo = get(portTwo, "/api/local/stories?limit=500").get("stories")
+                            .findValuesAsText("id");
                     assertThat(localOne).isNotEmpty().doesNotContainAnyElementsOf(localTwo);
                     assertThat(localTwo).isNotEmpty();
                     assertThat(get(portOne, "/api/local/matches/recent?limit=500").get("matches")).isNotEmpty();
@@ -115,7 +117,8 @@ class StreamsQueriesIT {
             // answers for everything on its own.
             int portOne = one.streamsHttpPort().orElseThrow();
             Set<String> storyIds = new HashSet<>();
-            kafka.readAtLeast(Topics.MATCHES, ARTICLES, Duration.ofSeconds(30)).forEach(r -> storyIds.add(r.value().storyId()));
+            kafka.readAtLeast(Topics.MATCHES, ARTICLES, Duration.ofSeconds(30))
+                    .forEach(r -> storyIds.add(r.value().storyId()));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ARTICLES; i++) {
                 ids.add(articleId(i));

@@ -57,7 +57,8 @@ public final class QueryRoutes {
 
             router.get(LOCAL + "/matches/recent", ctx ->
                     json(ctx, 200, Map.of("matches", queries().localRecent(limit(ctx)))));
-            router.get(LOCAL + "/stories", ctx -> json(ctx, 200, Map.of("stories", queries().localStories(limit(ctx)))));
+            router.get(LOCAL + "/stories", ctx ->
+                    json(ctx, 200, Map.of("stories", queries().localStories(limit(ctx)))));
             router.get(LOCAL + "/stories/{id}", ctx -> queries().localStory(ctx.pathParam("id")).ifPresentOrElse(
                     story -> json(ctx, 200, story), () -> noStory(ctx)));
             router.get(LOCAL + "/trends/{subject}/{id}", this::localTrend);

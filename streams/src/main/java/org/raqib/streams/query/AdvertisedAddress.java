@@ -45,7 +45,8 @@ public final class AdvertisedAddress {
                 throw invalid(configured);
             }
             String host = text.substring(1, close);
-            return new HostInfo(host, close + 1 == text.length() ? boundPort : port(text.substring(close + 2), configured));
+            int port = close + 1 == text.length() ? boundPort : port(text.substring(close + 2), configured);
+            return new HostInfo(host, port);
         }
         int colon = text.indexOf(':');
         if (colon < 0 || colon != text.lastIndexOf(':')) {

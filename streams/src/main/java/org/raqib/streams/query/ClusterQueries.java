@@ -145,9 +145,11 @@ public final class ClusterQueries {
 
     /**
      * Asks every host in {@code hosts} but this one, reads this one's stores with {@code mine} if it is among them,
-     * then waits for the others until the shared deadline.
+     * then waits for the others until one timeout after they were asked.
      */
-    private <T> Gathered<T> gather(Set<HostInfo> hosts, Supplier<T> mine, Function<HostInfo, CompletableFuture<T>> ask) {
+    private <T> Gathered<T> gather(Set<HostInfo> hosts, Supplier<T> mine,
+            Function<HostInfo, CompletableFuture<T>> ask) {
+        long deadline = System.nanoTime() + peers.timeout().toNanos();
         Map<HostInfo, CompletableFuture<T>> asked = new LinkedHashMap<>();
         for (HostInfo host : hosts) {
             if (!host.equals(self)) {
@@ -160,13 +162,12 @@ public final class ClusterQueries {
             if (hosts.contains(self)) {
                 answers.add(readLocal(mine));
             }
-            long deadline = System.nanoTime() + peers.timeout().toNanos();
             for (Map.Entry<HostInfo, CompletableFuture<T>> entry : asked.entrySet()) {
                 try {
                     long wait = Math.max(0, deadline - System.nanoTime());
                     answers.add(entry.getValue().get(wait, TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
-                    unavailable.add(unavailable(entry.getKey(), "no answer within " + peers.timeout().toMillis() + " ms"));
+                    unavailable.add(unavailable(entry.getKey(), noAnswer()));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause() instanceof CompletionException inner && inner.getCause() != null
                             ? inner.getCause() : e.getCause();
@@ -190,12 +191,16 @@ public final class ClusterQueries {
         return new Answer.Unavailable(name(host), reason);
     }
 
+    private String noAnswer() {
+        return "no answer within " + peers.timeout().toMillis() + " ms";
+    }
+
     private String describe(Throwable cause) {
         if (cause == null) {
             return "unknown failure";
         }
         if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + peers.timeout().toMillis() + " ms";
+            return noAnswer();
         }
         if (cause instanceof ConnectException) {
             return "connection refused: is it running, and is its advertised address right?";
