@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,15 +15,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.raqib.alerts.AlertsService;
+import org.raqib.alerts.http.AccessTokens;
 import org.raqib.alerts.http.Readiness;
 import org.raqib.app.http.MetricsRoute;
 import org.raqib.app.http.QueryRoutes;
 import org.raqib.app.http.RuleRoutes;
+import org.raqib.app.http.StreamsHttpServer;
 import org.raqib.core.config.RaqibConfig;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
 import org.raqib.core.metrics.ConsumerLag;
 import org.raqib.core.metrics.ConsumerLagMeter;
 import org.raqib.core.metrics.HealthCheck;
@@ -31,6 +36,10 @@ import org.raqib.core.metrics.OpsHttpServer;
 import org.raqib.ingest.poll.IngestPipeline;
 import org.raqib.streams.backtest.BacktestEngine;
 import org.raqib.streams.backtest.RuleTrial;
+import org.raqib.streams.query.AdvertisedAddress;
+import org.raqib.streams.query.ClusterQueries;
+import org.raqib.streams.query.PeerClient;
+import org.raqib.streams.query.Placement;
 import org.raqib.streams.rules.DefaultRules;
 import org.raqib.streams.rules.RuleBook;
 import org.raqib.streams.rules.RuleTopic;
@@ -55,15 +64,18 @@ public final class RaqibApplication implements AutoCloseable {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
     private final PrometheusMeterRegistry registry;
+    private final Set<Service> services;
     private StreamsService streams;
+    private StreamsHttpServer streamsHttp;
     private AlertsService alerts;
     private IngestPipeline ingest;
     private Admin admin;
     private long kafkaCheckedAt;
     private String kafkaStatus;
 
-    private RaqibApplication(PrometheusMeterRegistry registry) {
+    private RaqibApplication(PrometheusMeterRegistry registry, Set<Service> services) {
         this.registry = registry;
+        this.services = Set.copyOf(services);
         open.push(registry::close);
     }
 
@@ -74,19 +86,21 @@ public final class RaqibApplication implements AutoCloseable {
     public static RaqibApplication start(RaqibConfig config, KafkaConnection kafka, Set<Service> services, Clock clock) {
         Objects.requireNonNull(config, "config");
         String name = services.size() == 1 ? services.iterator().next().name().toLowerCase(Locale.ROOT) : "raqib";
-        RaqibApplication app = new RaqibApplication(Metrics.prometheus(name));
+        RaqibApplication app = new RaqibApplication(Metrics.prometheus(name), services);
         try {
             kafka.ensureTopics(List.of());
-            if (services.contains(Service.STREAMS)) {
-                app.startStreams(config, kafka, clock);
-            }
+            // The HTTP server listens before Kafka Streams starts: the instance advertises the server's port.
+            QueryRoutes queries = services.contains(Service.STREAMS) ? new QueryRoutes() : null;
             if (services.contains(Service.ALERTS)) {
-                app.startAlerts(config, kafka, clock);
+                app.startAlerts(config, kafka, clock, queries);
+            }
+            if (queries != null) {
+                app.startStreams(config, kafka, clock, queries);
             }
             if (services.contains(Service.INGEST)) {
                 app.startIngest(config, kafka, clock);
             }
-            app.startOps(config, kafka, services);
+            app.startOps(config, kafka);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -99,14 +113,37 @@ public final class RaqibApplication implements AutoCloseable {
         return EnumSet.allOf(Service.class);
     }
 
-    private void startStreams(RaqibConfig config, KafkaConnection kafka, Clock clock) {
+    /**
+     * Starts the Kafka Streams instance. Its queries are served by the alerts API when this process runs it, else by
+     * a server of its own on {@code streams.httpPort}; either way the instance advertises that server's address so
+     * that every instance answers queries for the whole application.
+     */
+    private void startStreams(RaqibConfig config, KafkaConnection kafka, Clock clock, QueryRoutes queries) {
         TokenAnalysis analysis = TokenAnalysis.standard();
         seedDefaultRules(new RuleTopic(kafka.clients().properties()));
         RuleBook rules = new RuleBook(analysis, List.of());
         RaqibTopology topology = new RaqibTopology(GazetteerRecognition.standard(), rules, config.streams(), clock, registry);
+        String bindAddress = config.alerts().bindAddress();
+        int port;
+        if (alerts != null) {
+            port = alerts.port();
+        } else {
+            AccessTokens tokens = AccessTokens.fromFile(Path.of(config.alerts().adminTokenFile()),
+                    config.alerts().subscriberTokens());
+            streamsHttp = new StreamsHttpServer(bindAddress, config.streams().httpPort(), tokens, this::health,
+                    List.of(MetricsRoute.of(registry), queries.plugin()));
+            open.push(streamsHttp);
+            port = streamsHttp.start().port();
+        }
+        HostInfo self = AdvertisedAddress.resolve(config.streams().advertisedAddress(), bindAddress, port);
         streams = new StreamsService(topology.build(), kafka.clients().properties(), config.streams(), config.topics(),
-                registry).start();
+                registry, self).start();
         open.push(streams);
+        PeerClient peers = new PeerClient(config.streams().queryTimeout());
+        open.push(peers);
+        queries.serve(new ClusterQueries(Placement.of(streams.streams()), self, PipelineQueries.of(streams.streams()),
+                peers));
+        log.info("Kafka Streams instance advertises {}:{} for queries", self.host(), self.port());
     }
 
     /** The default rule pack goes to {@code raqib.rules} when the topic has no rules yet, so a new install matches. */
@@ -118,7 +155,8 @@ public final class RaqibApplication implements AutoCloseable {
         }
     }
 
-    private void startAlerts(RaqibConfig config, KafkaConnection kafka, Clock clock) {
+    /** Starts the alerts service, whose API also carries {@code queries} when this process runs streams. */
+    private void startAlerts(RaqibConfig config, KafkaConnection kafka, Clock clock, QueryRoutes queries) {
         List<Consumer<JavalinConfig>> plugins = new ArrayList<>();
         plugins.add(MetricsRoute.of(registry));
         TokenAnalysis analysis = TokenAnalysis.standard();
@@ -126,8 +164,8 @@ public final class RaqibApplication implements AutoCloseable {
                 () -> new RuleBook(analysis, List.of()), config.streams()), kafka.clients().properties(), clock,
                 RuleTrial.DEFAULT_ARTICLE_LIMIT);
         plugins.add(new RuleRoutes(new RuleTopic(kafka.clients().properties()), analysis, trial).plugin());
-        if (streams != null) {
-            plugins.add(new QueryRoutes(PipelineQueries.of(streams.streams())).plugin());
+        if (queries != null) {
+            plugins.add(queries.plugin());
         }
         alerts = new AlertsService(config.alerts(), kafka.clients().properties(), registry, clock, plugins,
                 this::readiness);
@@ -146,10 +184,10 @@ public final class RaqibApplication implements AutoCloseable {
     }
 
     /**
-     * Consumer lag of Raqib's groups as meters, and, for a process without the alerts server (a lone {@code ingest}
-     * or {@code streams}), a small server for {@code /metrics} and the health probes on the service's own port.
+     * Consumer lag of Raqib's groups as meters, and, for a process without an HTTP server of its own (a lone
+     * {@code ingest}), a small server for {@code /metrics} and the health probes on the service's own port.
      */
-    private void startOps(RaqibConfig config, KafkaConnection kafka, Set<Service> services) {
+    private void startOps(RaqibConfig config, KafkaConnection kafka) {
         Admin admin = kafka.admin();
         open.push(admin);
         this.admin = admin;
@@ -157,12 +195,9 @@ public final class RaqibApplication implements AutoCloseable {
                 registry, Duration.ofSeconds(10));
         lag.start();
         open.push(lag);
-        if (alerts == null) {
-            int port = services.contains(Service.INGEST) ? config.ingest().httpPort() : config.streams().httpPort();
-            OpsHttpServer ops = new OpsHttpServer(config.alerts().bindAddress(), port, registry, () -> {
-                Readiness r = readiness();
-                return r.ready() ? HealthCheck.Status.up() : HealthCheck.Status.down(r.reason());
-            });
+        if (alerts == null && streamsHttp == null) {
+            OpsHttpServer ops = new OpsHttpServer(config.alerts().bindAddress(), config.ingest().httpPort(), registry,
+                    this::health);
             open.push(ops);
         }
     }
@@ -173,10 +208,18 @@ public final class RaqibApplication implements AutoCloseable {
         if (kafkaProblem != null) {
             return Readiness.notReady(kafkaProblem);
         }
+        if (services.contains(Service.STREAMS) && streams == null) {
+            return Readiness.notReady("Kafka Streams is starting");
+        }
         if (streams != null && !streams.running()) {
             return Readiness.notReady("Kafka Streams is " + streams.state());
         }
         return Readiness.ok();
+    }
+
+    private HealthCheck.Status health() {
+        Readiness r = readiness();
+        return r.ready() ? HealthCheck.Status.up() : HealthCheck.Status.down(r.reason());
     }
 
     /** Asks the cluster for its brokers at most every five seconds; null when it answered. */
@@ -214,6 +257,14 @@ public final class RaqibApplication implements AutoCloseable {
     /** The streams service, when this process runs it. */
     public Optional<StreamsService> streams() {
         return Optional.ofNullable(streams);
+    }
+
+    /**
+     * The port of the streams service's own HTTP server (metrics, health, queries), when this process runs streams
+     * without the alerts API; with it, the queries are on the alerts API's port.
+     */
+    public OptionalInt streamsHttpPort() {
+        return streamsHttp == null ? OptionalInt.empty() : OptionalInt.of(streamsHttp.port());
     }
 
     /** The ingest pipeline, when this process runs it. */

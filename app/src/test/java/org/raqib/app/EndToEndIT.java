@@ -99,6 +99,12 @@ class EndToEndIT {
             assertThat(titleMentions).isNotEmpty().allSatisfy(m -> assertThat(
                     title.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo(m.get("text").asText()));
             assertThat(get(port, token, "/api/rules")).contains("\"storyline\"");
+            // The all-in-one process serves the topology's queries on the API's port, advertised to other instances.
+            assertThatEventually(Duration.ofSeconds(60), () -> {
+                JsonNode recent = Json.mapper().readTree(get(port, token, "/api/matches/recent?limit=5"));
+                assertThat(recent.get("matches").findValuesAsText("articleId")).contains(match.get("articleId").asText());
+                assertThat(recent.get("partial").asBoolean()).isFalse();
+            });
             Path ops = Path.of("..", "ops");
             // Consumer lag appears once the groups have committed and the lag meter has refreshed.
             assertThatEventually(Duration.ofSeconds(60), () -> {

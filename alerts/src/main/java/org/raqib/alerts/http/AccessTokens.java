@@ -67,6 +67,17 @@ public final class AccessTokens {
         return adminToken;
     }
 
+    /**
+     * Checks the bearer token of {@code ctx} (the {@code Authorization: Bearer} header or the {@code token} query
+     * parameter) and remembers its {@link Caller}, for servers other than the alerts API that guard their
+     * {@code /api} routes with the same tokens.
+     *
+     * @throws ApiException 401 when the token is missing or unknown
+     */
+    public void authenticate(io.javalin.http.Context ctx) {
+        Callers.authenticate(ctx, this);
+    }
+
     /** Who holds {@code token}; empty for an unknown token. Compared in constant time. */
     public Optional<Caller> resolve(String token) {
         if (token == null || token.isBlank()) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 /** {@code raqib streams}. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = {"Runs one Kafka Streams instance of the topology: raqib.articles to raqib.matches. Start more to share the partitions.",
+                "Serves /metrics, /health and the query API (/api/matches/recent, /api/stories, /api/trends) on streams.httpPort; every instance answers for all of them.",
                 "Stop with Ctrl-C."})
 public final class StreamsCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package org.raqib.core.config;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The processing topology.
@@ -13,13 +14,20 @@ import java.time.Duration;
  * @param storyWindow how long a story stays open for near-duplicate copies to join it
  * @param commitInterval how often processing commits; under exactly-once, results become visible to readers only
  *     at a commit, so each of the topology's two stages adds up to this much to an article's latency
+ * @param advertisedAddress {@code host} or {@code host:port} at which the other instances reach this instance's
+ *     query endpoints (Kafka Streams' {@code application.server}); empty derives it from the HTTP server's bind
+ *     address and port
+ * @param queryTimeout longest wait for another instance's answer to a query before answering without it
  */
 public record StreamsSettings(
         String applicationId, String stateDir, int httpPort, int threads, Duration dedupeWindow, Duration storyWindow,
-        Duration commitInterval) {
+        Duration commitInterval, String advertisedAddress, Duration queryTimeout) {
 
     /** The default commit interval, for code that builds settings by hand. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(50);
+
+    /** The default wait for another instance's answer, for code that builds settings by hand. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
     public StreamsSettings {
         Checks.notBlank("applicationId", applicationId);
@@ -29,6 +37,15 @@ public record StreamsSettings(
         Checks.positive("dedupeWindow", dedupeWindow);
         Checks.positive("storyWindow", storyWindow);
         Checks.positive("commitInterval", commitInterval);
+        advertisedAddress = Objects.requireNonNull(advertisedAddress, "advertisedAddress").strip();
+        Checks.positive("queryTimeout", queryTimeout);
+    }
+
+    /** Settings with a derived advertised address and the {@linkplain #DEFAULT_QUERY_TIMEOUT default query timeout}. */
+    public StreamsSettings(String applicationId, String stateDir, int httpPort, int threads, Duration dedupeWindow,
+            Duration storyWindow, Duration commitInterval) {
+        this(applicationId, stateDir, httpPort, threads, dedupeWindow, storyWindow, commitInterval, "",
+                DEFAULT_QUERY_TIMEOUT);
     }
 
     /** Settings with the {@linkplain #DEFAULT_COMMIT_INTERVAL default commit interval}. */
