@@ -6,7 +6,8 @@ COPY . .
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --home /var/lib/raqib raqib && mkdir -p /var/lib/raqib && chown raqib /var/lib/raqib
+# /var/lib/raqib/tokens is where docker-compose shares one admin token between the API and the streams instances.
+RUN useradd --system --home /var/lib/raqib raqib && mkdir -p /var/lib/raqib/tokens && chown -R raqib /var/lib/raqib
 WORKDIR /var/lib/raqib
 COPY --from=build /src/app/target/raqib.jar /opt/raqib/raqib.jar
 USER raqib

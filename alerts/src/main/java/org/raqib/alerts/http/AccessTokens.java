@@ -103,6 +103,11 @@ public final class AccessTokens {
         try {
             if (Files.exists(file)) {
                 String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+                // Instances sharing the file may start together: one that has just created it writes it next.
+                for (int wait = 0; token.isEmpty() && wait < 20; wait++) {
+                    sleep(100);
+                    token = Files.readString(file, StandardCharsets.UTF_8).strip();
+                }
                 if (token.isEmpty()) {
                     throw new IllegalArgumentException("admin token file " + file
                             + " is empty; delete it to have a new token generated, or write a token into it");
@@ -130,6 +135,15 @@ public final class AccessTokens {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the admin token file " + file
                     + "; check alerts.adminTokenFile and the directory's permissions", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the admin token file to be written", e);
         }
     }
 }

@@ -26,6 +26,31 @@ class AccessTokensTest {
     }
 
     @Test
+    void readsTheTokenAnInstanceStartingAtTheSameTimeIsStillWriting() throws Exception {
+        Path file = Files.createFile(dir.resolve("admin.token"));
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+                Files.writeString(file, "shared-token\n");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+
+        AccessTokens tokens = AccessTokens.fromFile(file, Map.of());
+
+        writer.join();
+        assertThat(tokens.adminToken()).isEqualTo("shared-token");
+    }
+
+    @Test
+    void refusesAnAdminTokenFileThatStaysEmpty() throws IOException {
+        Path file = Files.createFile(dir.resolve("admin.token"));
+        assertThatThrownBy(() -> AccessTokens.fromFile(file, Map.of())).hasMessageContaining("is empty");
+    }
+
+    @Test
     void resolvesAdminAndSubscriberScopes() {
         AccessTokens tokens = new AccessTokens("root-token", Map.of("alice", "alice-token"));
         assertThat(tokens.resolve("root-token")).contains(new Caller("admin", true));
