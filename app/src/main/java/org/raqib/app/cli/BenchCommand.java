@@ -248,6 +248,10 @@ public final class BenchCommand implements Runnable {
                 description = "Imports into fresh topics (default: ${DEFAULT-VALUE}).")
         int runs;
 
+        @Option(names = "--readers", paramLabel = "N",
+                description = "Reading threads of the importer (default: one per processor, as 'raqib import').")
+        int readers = Runtime.getRuntime().availableProcessors();
+
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
                 description = "Run against this cluster instead of a scratch embedded broker.")
         String bootstrapServers;
@@ -263,7 +267,7 @@ public final class BenchCommand implements Runnable {
                         + kafka.clients().bootstrapServers());
                 out.flush();
                 List<ImportBenchmark.Result> results = new ImportBenchmark(kafka.clients().properties(),
-                        ConfigLoader.defaultConfig().topics(), ImportCommand.INGEST_CLEANING, List.of(corpus))
+                        ConfigLoader.defaultConfig().topics(), ImportCommand.INGEST_CLEANING, List.of(corpus), readers)
                         .run(runs, r -> {
                             out.println(r);
                             out.flush();

@@ -66,19 +66,22 @@ public final class ImportBenchmark {
     private final TopicsSettings topics;
     private final ArticleCleaning cleaning;
     private final List<Path> archive;
+    private final int readers;
 
     /**
      * @param clientProperties the cluster's client properties
      * @param topics how the import topics are created
      * @param cleaning the text cleaning the import applies ({@code raqib import} uses live ingest's)
      * @param archive archive files or directories
+     * @param readers the importer's reading threads
      */
     public ImportBenchmark(Map<String, Object> clientProperties, TopicsSettings topics, ArticleCleaning cleaning,
-            List<Path> archive) {
+            List<Path> archive, int readers) {
         this.clientProperties = Map.copyOf(clientProperties);
         this.topics = Objects.requireNonNull(topics, "topics");
         this.cleaning = Objects.requireNonNull(cleaning, "cleaning");
         this.archive = List.copyOf(archive);
+        this.readers = readers;
     }
 
     /**
@@ -110,7 +113,7 @@ public final class ImportBenchmark {
     }
 
     private Result importInto(String topic) throws IOException {
-        ArticleImporter importer = new ArticleImporter(clientProperties, topic, cleaning);
+        ArticleImporter importer = new ArticleImporter(clientProperties, topic, cleaning, readers);
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         ImportSummary summary = importer.importFiles(archive, Progress.NONE);
