@@ -21,6 +21,7 @@ import org.raqib.bench.alerts.FanoutWorkload;
 import org.raqib.bench.alerts.WebhookLatencyBenchmark;
 import org.raqib.bench.extract.ExtractionThroughput;
 import org.raqib.bench.feeds.FeedPollBenchmark;
+import org.raqib.bench.importer.ImportBenchmark;
 import org.raqib.bench.lucene.LuceneBaseline;
 import org.raqib.bench.match.DevQuality;
 import org.raqib.bench.match.MatchBenchmark;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Unmatched;
         description = "Runs a benchmark; figures are recorded in docs/benchmarks.md with the command, date and machine.",
         subcommands = {BenchCommand.Match.class, BenchCommand.Rules.class, BenchCommand.Pipeline.class,
                 BenchCommand.Feeds.class, BenchCommand.Extract.class, BenchCommand.Fanout.class, BenchCommand.Webhook.class,
-                BenchCommand.Jmh.class})
+                BenchCommand.Import.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -222,6 +223,62 @@ public final class BenchCommand implements Runnable {
                 out.println(r);
                 out.printf(Locale.ROOT, "articles_per_s=%.0f articles_per_cpu_s=%.0f p99_ms=%.1f%n",
                         r.articlesPerSecond(), r.articlesPerCpuSecond(), r.latencyQuantile(0.99));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code raqib bench import}: {@code raqib import}'s rate, cold and warmed up, and its re-import. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Imports an archive as 'raqib import' does (ArticleImporter, live ingest's cleaning) into"
+                    + " fresh topics with raqib.articles's settings, --runs times (the first in a cold JVM, like every"
+                    + " 'raqib import'), then once more into the last topic, where every article is a duplicate.",
+                    "Without --bootstrap-servers it starts an embedded broker of its own in this JVM (temporary data"
+                            + " directory, free ports), so a running 'raqib run' is not disturbed.",
+                    "The last line is machine-readable: cold_articles_per_s=N cold_articles_per_cpu_s=N (the first"
+                            + " run) warm_articles_per_s=N warm_articles_per_cpu_s=N (the last) reimport_articles_per_s=N"
+                            + " reimport_articles_per_cpu_s=N."})
+    static final class Import implements Callable<Integer> {
+
+        @Option(names = "--corpus", paramLabel = "PATH", description = "Archive file or directory (default: ${DEFAULT-VALUE}).")
+        Path corpus = BenchCorpus.SAUDI_NEWS_NET;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+                description = "Imports into fresh topics (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--readers", paramLabel = "N",
+                description = "Reading threads of the importer (default: one per processor, as 'raqib import').")
+        int readers = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Run against this cluster instead of a scratch embedded broker.")
+        String bootstrapServers;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
+                out.println("kafka: " + (kafka.embedded() ? "scratch embedded broker " : "")
+                        + kafka.clients().bootstrapServers());
+                out.flush();
+                List<ImportBenchmark.Result> results = new ImportBenchmark(kafka.clients().properties(),
+                        ConfigLoader.defaultConfig().topics(), ImportCommand.INGEST_CLEANING, List.of(corpus), readers)
+                        .run(runs, r -> {
+                            out.println(r);
+                            out.flush();
+                        });
+                ImportBenchmark.Result cold = results.get(0);
+                ImportBenchmark.Result warm = results.get(runs - 1);
+                ImportBenchmark.Result reimport = results.get(runs);
+                out.printf(Locale.ROOT, "cold_articles_per_s=%.0f cold_articles_per_cpu_s=%.0f warm_articles_per_s=%.0f"
+                        + " warm_articles_per_cpu_s=%.0f reimport_articles_per_s=%.0f reimport_articles_per_cpu_s=%.0f%n",
+                        cold.articlesPerSecond(), cold.articlesPerCpuSecond(), warm.articlesPerSecond(),
+                        warm.articlesPerCpuSecond(), reimport.articlesPerSecond(), reimport.articlesPerCpuSecond());
             }
             out.flush();
             return 0;

@@ -1,6 +1,7 @@
 package org.raqib.core.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,27 @@ class CorpusReaderTest {
             assertThat(a.fetchedAt()).isEqualTo(Instant.EPOCH);
         });
         assertThat(collected.rejected()).containsExactly("day.json#1: missing \"url\"");
+    }
+
+    @Test
+    void endsTheReadingWhenTheSinkThrowsInsteadOfRejectingTheRecord() throws IOException {
+        Path json = dir.resolve("day.json");
+        Files.writeString(json, "[{\"url\":\"http://x/1\"},{\"url\":\"http://x/2\"}]", StandardCharsets.UTF_8);
+        List<String> rejected = new ArrayList<>();
+        CorpusReader.Sink sink = new CorpusReader.Sink() {
+            @Override
+            public void article(Article article) {
+                throw new IllegalStateException("the sink gives up");
+            }
+
+            @Override
+            public void rejected(String where, String reason) {
+                rejected.add(where);
+            }
+        };
+
+        assertThatThrownBy(() -> new CorpusReader().read(json, sink)).hasMessage("the sink gives up");
+        assertThat(rejected).isEmpty();
     }
 
     @Test

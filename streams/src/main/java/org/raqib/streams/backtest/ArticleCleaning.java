@@ -12,6 +12,9 @@ public interface ArticleCleaning {
     /** No cleaning: the archive's text as it is. */
     ArticleCleaning NONE = article -> article;
 
-    /** The cleaned article; throws {@link IllegalArgumentException} with a reason to reject it. */
+    /**
+     * The cleaned article, with the same id (an import skips the ids already imported before it cleans); throws
+     * {@link IllegalArgumentException} with a reason to reject it. Called on several threads at once.
+     */
     Article clean(Article article);
 }

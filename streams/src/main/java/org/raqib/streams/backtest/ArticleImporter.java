@@ -1,7 +1,6 @@
 package org.raqib.streams.backtest;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.raqib.core.model.Article;
 
 /**
  * Loads historical articles into {@code raqib.articles}, keyed by article id, with the publication time as the
@@ -47,55 +39,61 @@ import org.raqib.core.model.Article;
  */
 public final class ArticleImporter {
 
-    /** Articles handed from the reader thread at a time, and batches it may read ahead. */
-    private static final int BATCH = 256;
-    private static final int QUEUED_BATCHES = 32;
-
-    /** Marks the end of the archive on the reader's queue. */
-    private static final List<Article> END = List.of();
-
     private final Map<String, Object> clientProperties;
     private final String topic;
     private final ArticleCleaning cleaning;
+    private final int readers;
 
     /**
+     * An importer that reads on as many threads as there are processors.
+     *
      * @param clientProperties base client properties (bootstrap servers, security)
      * @param topic the topic to write, normally {@code raqib.articles}
      * @param cleaning the live ingest's text cleaning, or {@link ArticleCleaning#NONE}
      */
     public ArticleImporter(Map<String, Object> clientProperties, String topic, ArticleCleaning cleaning) {
+        this(clientProperties, topic, cleaning, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param clientProperties base client properties (bootstrap servers, security)
+     * @param topic the topic to write, normally {@code raqib.articles}
+     * @param cleaning the live ingest's text cleaning, or {@link ArticleCleaning#NONE}
+     * @param readers threads that read, clean and serialise articles, one archive file each at a time
+     */
+    public ArticleImporter(Map<String, Object> clientProperties, String topic, ArticleCleaning cleaning, int readers) {
         this.clientProperties = Map.copyOf(clientProperties);
         this.topic = Objects.requireNonNull(topic, "topic");
         this.cleaning = Objects.requireNonNull(cleaning, "cleaning");
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers must be at least 1, got " + readers);
+        }
+        this.readers = readers;
     }
 
     /**
      * Imports every archive at {@code paths} (files or directories) and waits until Kafka has acknowledged it all.
      *
-     * <p>A reader thread unzips, parses and cleans while the calling thread serialises and sends: the two halves
-     * cost about the same, so an import uses two cores. Articles are sent in reading order.
+     * <p>Reading threads unzip, parse, clean and serialise, one file each, skipping the ids already on the topic
+     * before cleaning them; the calling thread sends the records in reading order (as {@link FileArticles} hands
+     * them over), dropping an id already sent by this import. So the topic gets the same records in the same order
+     * whatever the number of readers, and the first of two articles with one id wins.
      */
     public ImportSummary importFiles(List<Path> paths, Progress progress) throws IOException {
-        Set<String> known = existingIds();
+        Set<String> existing = existingIds();
+        Set<String> sent = new HashSet<>();
         FileArticles files = new FileArticles(paths, cleaning);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long[] counts = new long[2];
-        BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "raqib-import-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        Future<Void> reading = reader.submit(() -> read(files, queue));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (List<Article> batch = take(queue); batch != END; batch = take(queue)) {
-                for (Article article : batch) {
-                    if (!known.add(article.id())) {
+            files.forEach(readers, existing::contains, (records, skipped) -> {
+                counts[1] += skipped;
+                for (ArticleRecord record : records) {
+                    if (!sent.add(record.key())) {
                         counts[1]++;
                         continue;
                     }
-                    ArticleRecord record = FileArticles.record(article);
                     producer.send(new ProducerRecord<>(topic, null, record.timestamp().toEpochMilli(), record.key(),
                             record.value()), (meta, e) -> {
                                 if (e != null) {
@@ -105,12 +103,9 @@ public final class ArticleImporter {
                     counts[0]++;
                 }
                 progress.update(counts[0] + counts[1], 0);
-            }
-            awaitReading(reading);
+            });
             producer.flush();
         } finally {
-            reading.cancel(true);
-            reader.shutdown();
             progress.finish();
         }
         if (failure.get() != null) {
@@ -118,61 +113,6 @@ public final class ArticleImporter {
                     + "); run the same import again, articles already written are skipped", failure.get());
         }
         return new ImportSummary(counts[0], counts[1], files.rejected());
-    }
-
-    /** The reader thread: articles in batches onto {@code queue}, then {@link #END}, also when reading fails. */
-    private static Void read(FileArticles files, BlockingQueue<List<Article>> queue) throws IOException,
-            InterruptedException {
-        List<List<Article>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-        try {
-            files.forEachArticle(article -> {
-                batch.get(0).add(article);
-                if (batch.get(0).size() == BATCH) {
-                    put(queue, batch.get(0));
-                    batch.set(0, new ArrayList<>(BATCH));
-                }
-            });
-            queue.put(batch.get(0));
-        } finally {
-            queue.put(END);
-        }
-        return null;
-    }
-
-    private static void put(BlockingQueue<List<Article>> queue, List<Article> batch) {
-        try {
-            queue.put(batch);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import cancelled", e);
-        }
-    }
-
-    private static List<Article> take(BlockingQueue<List<Article>> queue) throws InterruptedIOException {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while importing");
-        }
-    }
-
-    /** Rethrows what stopped the reader thread, if anything did. */
-    private static void awaitReading(Future<Void> reading) throws IOException {
-        try {
-            reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while importing");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("reading the archive failed: " + e.getCause(), e.getCause());
-        }
     }
 
     private Map<String, Object> producerProperties() {

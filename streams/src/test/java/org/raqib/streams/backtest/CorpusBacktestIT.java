@@ -37,18 +37,23 @@ class CorpusBacktestIT {
         ArticleImporter importer = new ArticleImporter(props, Topics.ARTICLES.name(), ArticleCleaning.NONE);
 
         long tr = System.nanoTime();
+        long cr = processCpuNanos();
         long[] read = {0};
         new FileArticles(List.of(corpus), ArticleCleaning.NONE).forEach(r -> read[0]++);
-        print("read and serialise only", read[0], (System.nanoTime() - tr) / 1e9);
+        print("read and serialise only", read[0], (System.nanoTime() - tr) / 1e9, (processCpuNanos() - cr) / 1e9);
         long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
         ImportSummary first = importer.importFiles(List.of(corpus), Progress.NONE);
-        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        print("import", first.imported(), (System.nanoTime() - t0) / 1e9, (processCpuNanos() - c0) / 1e9);
+        long t2 = System.nanoTime();
+        long c2 = processCpuNanos();
         ImportSummary second = importer.importFiles(List.of(corpus), Progress.NONE);
+        print("import again (all duplicates)", second.duplicates(), (System.nanoTime() - t2) / 1e9,
+                (processCpuNanos() - c2) / 1e9);
 
         assertThat(first.imported()).isPositive();
         assertThat(second.imported()).isZero();
         assertThat(second.duplicates()).isEqualTo(first.imported());
-        print("import", first.imported(), importSeconds);
 
         // Where a backtest's time goes: recognition and rules alone, outside the topology.
         List<org.raqib.core.model.Article> articles = new java.util.ArrayList<>();
@@ -83,6 +88,16 @@ class CorpusBacktestIT {
             assertThat(run.articles()).isEqualTo(first.imported());
             print("backtest with " + rules.size() + " rules (" + run.matches().size() + " matched)", run.articles(), seconds);
         }
+    }
+
+    /** Also per CPU-second of this process (importer, producer, broker, compiler, collector). */
+    private static void print(String what, long articles, double seconds, double cpuSeconds) {
+        System.out.printf(Locale.ROOT, "BENCH %s: %d articles in %.1f s = %.0f articles/s; %.1f CPU-s = %.0f articles per"
+                + " CPU-second%n", what, articles, seconds, articles / seconds, cpuSeconds, articles / cpuSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static void print(String what, long articles, double seconds) {

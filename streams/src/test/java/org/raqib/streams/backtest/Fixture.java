@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.testing.KafkaClusterExtension;
@@ -56,5 +59,31 @@ final class Fixture {
         GazetteerRecognition recognition = GazetteerRecognition.standard();
         TokenAnalysis analysis = TokenAnalysis.standard();
         return new BacktestEngine(recognition, () -> new RuleBook(analysis, List.of()), SETTINGS);
+    }
+
+    /**
+     * Five copies of fixtures/import/saudinewsnet-sample.json in {@code dir}, as JSON and zipped, each with URLs of
+     * its own except the third, which repeats the first's with dates a year later.
+     */
+    static List<Path> saudiNewsNetFiles(Path dir) throws Exception {
+        String sample = Files.readString(FileArticlesTest.resource("saudinewsnet-sample.json"), StandardCharsets.UTF_8);
+        List<Path> archive = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String json = i == 2 ? sample.replace("http://", "http://copy0.").replace("\"2015-", "\"2016-")
+                    : sample.replace("http://", "http://copy" + i + ".");
+            Path file;
+            if (i % 2 == 0) {
+                file = Files.writeString(dir.resolve("day-" + i + ".json"), json, StandardCharsets.UTF_8);
+            } else {
+                file = dir.resolve("day-" + i + ".zip");
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                    zip.putNextEntry(new ZipEntry("day-" + i + ".json"));
+                    zip.write(json.getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            archive.add(file);
+        }
+        return archive;
     }
 }

@@ -1,0 +1,151 @@
+package org.raqib.streams.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The records an import writes, byte for byte: backtests compare runs over them, so a faster import must not change
+ * a single byte. The golden file and the corpus digest were taken from the import before it was made faster.
+ */
+class FileArticlesTest {
+
+    @TempDir
+    Path dir;
+
+    /** SHA-256 of {@link #digestOf} over the SaudiNewsNet corpus without cleaning, before the faster import. */
+    private static final String CORPUS_DIGEST = "4786a298ebf1a6936d82eeea6677965d502c601c2e932cfe594ed20c540213bb";
+
+    @Test
+    void givesTheSampleArchiveTheRecordsOfTheGoldenFileByteForByte() throws Exception {
+        FileArticles files = new FileArticles(List.of(resource("saudinewsnet-sample.json")), ArticleCleaning.NONE);
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+
+        files.forEach(r -> writeLine(actual, r));
+        for (String rejected : files.rejected()) {
+            actual.writeBytes(("rejected\t" + rejected + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] golden = Files.readAllBytes(resource("saudinewsnet-sample.records.tsv"));
+        assertThat(actual.toByteArray()).as(actual.toString(StandardCharsets.UTF_8)).isEqualTo(golden);
+    }
+
+    @Test
+    void givesTheSaudiNewsNetCorpusTheRecordsItGaveBeforeTheFasterImportOnOneThreadOrSeveral() throws Exception {
+        Path corpus = Path.of(System.getProperty("raqib.shared", "../shared"), "corpus", "saudinewsnet");
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "the SaudiNewsNet corpus is not at " + corpus);
+        FileArticles files = new FileArticles(List.of(corpus), ArticleCleaning.NONE);
+        FileArticles inParallel = new FileArticles(List.of(corpus), ArticleCleaning.NONE);
+
+        assertThat(digestOf(files)).isEqualTo(CORPUS_DIGEST);
+        assertThat(digestOf(each -> inParallel.forEach(3, id -> false, (records, skipped) -> records.forEach(each))))
+                .isEqualTo(CORPUS_DIGEST);
+        assertThat(files.rejected()).isEmpty();
+        assertThat(inParallel.rejected()).isEmpty();
+    }
+
+    @Test
+    void handsOverTheRecordsAndRejectionsOfSeveralThreadsInTheOrderOfOne() throws Exception {
+        List<Path> archive = Fixture.saudiNewsNetFiles(dir);
+        FileArticles oneThread = new FileArticles(archive, ArticleCleaning.NONE);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        oneThread.forEach(r -> writeLine(expected, r));
+
+        for (int threads : new int[] {1, 2, 3, 8}) {
+            FileArticles files = new FileArticles(archive, ArticleCleaning.NONE);
+            ByteArrayOutputStream actual = new ByteArrayOutputStream();
+
+            files.forEach(threads, id -> false, (records, skipped) -> records.forEach(r -> writeLine(actual, r)));
+
+            assertThat(actual.toByteArray()).as("%d threads", threads).isEqualTo(expected.toByteArray());
+            assertThat(files.rejected()).as("%d threads", threads).isEqualTo(oneThread.rejected()).hasSize(5);
+        }
+    }
+
+    @Test
+    void countsSkippedIdsWithoutCleaningThem() throws Exception {
+        List<Path> archive = List.of(resource("saudinewsnet-sample.json"));
+        Set<String> skip = Set.of("snn-a02b002882c5c95f", "snn-a5a332f1607e3755");
+        List<String> cleaned = Collections.synchronizedList(new ArrayList<>());
+        FileArticles files = new FileArticles(archive, article -> {
+            cleaned.add(article.id());
+            return article;
+        });
+        List<String> keys = new ArrayList<>();
+        int[] skipped = {0};
+
+        files.forEach(2, skip::contains, (records, n) -> {
+            records.forEach(r -> keys.add(r.key()));
+            skipped[0] += n;
+        });
+
+        assertThat(skipped[0]).isEqualTo(3);
+        assertThat(keys).containsExactly("snn-cc1f832167468fb8", "snn-97d54fb98250be44", "snn-1961a5b9ca713e7b",
+                "snn-cefac6202079031c");
+        assertThat(cleaned).doesNotContainAnyElementsOf(skip);
+    }
+
+    @Test
+    void endsWithTheFailureOfAFileAfterHandingOverTheFilesBeforeIt() throws Exception {
+        Path good = Files.copy(resource("saudinewsnet-sample.json"), dir.resolve("a.json"));
+        Path broken = Files.writeString(dir.resolve("b.zip"), "not a zip archive");
+        Path after = Files.copy(good, dir.resolve("c.json"));
+        FileArticles files = new FileArticles(List.of(good, broken, after), ArticleCleaning.NONE);
+        List<String> keys = new ArrayList<>();
+
+        assertThatThrownBy(() -> files.forEach(2, id -> false, (records, n) -> records.forEach(r -> keys.add(r.key()))))
+                .isInstanceOf(IOException.class);
+
+        assertThat(keys).hasSize(7);
+    }
+
+    @Test
+    void stopsReadingWhenTheReceiverThrows() throws Exception {
+        FileArticles files = new FileArticles(Fixture.saudiNewsNetFiles(dir), ArticleCleaning.NONE);
+
+        assertThatThrownBy(() -> files.forEach(2, id -> false, (records, n) -> {
+            throw new IllegalStateException("the receiver gives up");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the receiver gives up");
+    }
+
+    /** SHA-256 over every record as key, NUL, value, NUL, timestamp, newline. */
+    static String digestOf(ArticleSource source) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        source.forEach(r -> {
+            digest.update(r.key().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(r.value());
+            digest.update((byte) 0);
+            digest.update(r.timestamp().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One record as key, tab, timestamp, tab, the value's bytes, newline. */
+    static void writeLine(ByteArrayOutputStream out, ArticleRecord record) {
+        out.writeBytes((record.key() + "\t" + record.timestamp() + "\t").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(record.value());
+        out.write('\n');
+    }
+
+    static Path resource(String name) throws URISyntaxException {
+        return Path.of(FileArticlesTest.class.getResource("/fixtures/import/" + name).toURI());
+    }
+}
