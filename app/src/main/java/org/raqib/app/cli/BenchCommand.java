@@ -383,7 +383,9 @@ public final class BenchCommand implements Runnable {
                     + " timestamp to the receiver getting its webhook.",
                     "Without --bootstrap-servers it starts an embedded broker of its own (temporary data directory,"
                             + " free ports), so a running 'raqib run' is not disturbed.",
-                    "The last line is machine-readable: sent=N received=N missing=N ... p99_ms=N max_ms=N."})
+                    "With the embedded broker, a line before it gives the broker's requests per alert by API.",
+                    "The last line is machine-readable: sent=N received=N missing=N ... p99_ms=N max_ms=N"
+                            + " cpu_s_per_1000_alerts=N broker_requests_per_alert=N."})
     static final class Webhook implements Callable<Integer> {
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
@@ -422,6 +424,13 @@ public final class BenchCommand implements Runnable {
                         kafka.clients().properties(), kafka.workDir("alerts")).run(new WebhookLatencyBenchmark.Options(
                                 subscriptions, rate, Duration.ofSeconds(warmupSeconds),
                                 Duration.ofSeconds(seconds), Duration.ofSeconds(30)));
+                if (!result.brokerRequests().isEmpty()) {
+                    spec.commandLine().getOut().println("broker requests per alert: " + result.brokerRequests()
+                            .entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s=%.2f", e.getKey(),
+                                    e.getValue() / (double) result.sent()))
+                            .collect(Collectors.joining(" ")));
+                }
                 spec.commandLine().getOut().println(result);
                 spec.commandLine().getOut().flush();
                 return result.missing() == 0 ? 0 : 1;
