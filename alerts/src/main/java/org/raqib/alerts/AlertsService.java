@@ -49,6 +49,8 @@ public final class AlertsService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration HISTORY_BATCHING = Duration.ofMillis(50);
+    private static final Duration ATTEMPTS_BATCHING = Duration.ofMillis(500);
 
     private final AlertsSettings settings;
     private final AccessTokens tokens;
@@ -90,18 +92,21 @@ public final class AlertsService implements AutoCloseable {
         Objects.requireNonNull(readiness, "readiness");
         this.tokens = AccessTokens.fromFile(Path.of(settings.adminTokenFile()), settings.subscriberTokens());
         this.history = new AlertHistory(settings.historySize());
-        this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, (partition, offset, id, alert) -> {
+        // The history (API, SSE, Atom) may lag raqib.alerts by a few tens of milliseconds, and the delivery attempts
+        // it shows by half a second: a fetch per alert and three per delivery were most of the broker's requests.
+        this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, HISTORY_BATCHING, (partition, offset, id, alert) -> {
             if (alert != null) {
                 history.add(partition, offset, alert);
             }
         });
         this.subscriptions = new SubscriptionRegistry(kafka);
         this.fanout = new AlertFanout(settings, kafka, subscriptions, registry, clock);
-        this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, (partition, offset, key, delivery) -> {
-            if (delivery != null) {
-                history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
-            }
-        });
+        this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, ATTEMPTS_BATCHING,
+                (partition, offset, key, delivery) -> {
+                    if (delivery != null) {
+                        history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
+                    }
+                });
         this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
         List<DeliveryChannel> channels = List.of(
