@@ -22,6 +22,8 @@ import org.raqib.alerts.delivery.RetryPolicy;
 import org.raqib.alerts.delivery.email.EmailChannel;
 import org.raqib.alerts.delivery.webhook.AddressGuard;
 import org.raqib.alerts.delivery.webhook.ChatPresetChannel;
+import org.raqib.alerts.delivery.webhook.DestinationLimiter;
+import org.raqib.alerts.delivery.webhook.HttpPoster;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.alerts.fanout.AlertFanout;
 import org.raqib.alerts.history.AlertHistory;
@@ -109,13 +111,14 @@ public final class AlertsService implements AutoCloseable {
                 });
         this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
+        // One client and one limit for webhooks and chat presets alike: a destination's connections are shared.
+        HttpPoster poster = new HttpPoster(settings.deliveryTimeout(),
+                new DestinationLimiter(settings.requestsPerDestination(), senders), senders);
+        AddressGuard guard = new AddressGuard(settings.allowPrivateAddresses());
         List<DeliveryChannel> channels = List.of(
-                new WebhookChannel(new AddressGuard(settings.allowPrivateAddresses()), settings.deliveryTimeout(), clock,
-                        senders),
-                new ChatPresetChannel("slack", new AddressGuard(settings.allowPrivateAddresses()),
-                        settings.deliveryTimeout(), senders),
-                new ChatPresetChannel("teams", new AddressGuard(settings.allowPrivateAddresses()),
-                        settings.deliveryTimeout(), senders),
+                new WebhookChannel(guard, settings.deliveryTimeout(), clock, poster),
+                new ChatPresetChannel("slack", guard, settings.deliveryTimeout(), poster),
+                new ChatPresetChannel("teams", guard, settings.deliveryTimeout(), poster),
                 new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout()));
         RetryPolicy policy = new RetryPolicy(settings.retryFirstDelay(), settings.retryMaxDelay(), settings.retryFor(),
                 new SplittableRandom()::nextDouble);
