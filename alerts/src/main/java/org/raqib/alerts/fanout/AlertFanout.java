@@ -184,9 +184,14 @@ public final class AlertFanout implements AutoCloseable {
             sent.add(producer.send(deadLetter(record, e)));
             return;
         }
-        for (Alert alert : alertsFor(match, subscriptions.index(), settings.oneAlertPerStory(), clock)) {
+        List<Alert> alerts = alertsFor(match, subscriptions.index(), settings.oneAlertPerStory(), clock);
+        if (alerts.isEmpty()) {
+            return;
+        }
+        AlertValues values = new AlertValues(match);
+        for (Alert alert : alerts) {
             byte[] key = alert.id().getBytes(StandardCharsets.UTF_8);
-            byte[] value = Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert);
+            byte[] value = values.of(alert);
             sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS.name(), key, value)));
             (alert.kind().equals("new") ? created : alsoReported).increment();
         }

@@ -321,7 +321,8 @@ public final class BenchCommand implements Runnable {
     /** {@code raqib bench fanout}: matches and alerts per second of the fan-out with many subscriptions. */
     @Command(name = "fanout", mixinStandardHelpOptions = true,
             description = {"The alert fan-out's per-match work without Kafka (choosing the subscriptions that want a"
-                    + " match, building their alerts, serialising them) on one thread, over generated subscriptions"
+                    + " match, building their alerts, writing their record values with the match's JSON written once"
+                    + " per match, as the fan-out does) on one thread, over generated subscriptions"
                     + " and matches; first by checking every subscription (as before the index), then through the"
                     + " subscription index, then through the index with serialisation.",
                     "The last line is machine-readable: matches_per_s=N alerts_per_s=N alerts_per_match=N (index and"

@@ -10,10 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.Serializer;
 import org.raqib.alerts.fanout.AlertFanout;
+import org.raqib.alerts.fanout.AlertValues;
 import org.raqib.alerts.subscriptions.SubscriptionIndex;
-import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Subscription;
@@ -21,8 +20,8 @@ import org.raqib.core.model.Subscription;
 /**
  * How many matches per second the alert fan-out turns into alerts, and how many alerts per second that is, with many
  * subscriptions: the fan-out's per-match work — choosing the subscriptions that want the match and building their
- * {@link Alert}s, optionally also serialising each alert as the fan-out does before producing it — on one thread,
- * without Kafka.
+ * {@link Alert}s, optionally also writing each alert's record value as the fan-out does before producing it (with
+ * {@link AlertValues}: the match's JSON once per match) — on one thread, without Kafka.
  *
  * <p>Matches are taken in order, round and round, first for the warm-up and then for the measured period. Not
  * thread-safe; one run at a time.
@@ -88,10 +87,9 @@ public final class FanoutBenchmark {
     /** Fans out for {@code warmup}, then measures for {@code duration}. */
     public Result run(Selection selection, boolean serialise, Duration warmup, Duration duration) {
         Function<Match, List<Alert>> fanout = fanout(selection);
-        Serializer<Alert> serializer = Topics.ALERTS.valueSerde().serializer();
-        long[] counts = loop(fanout, serializer, serialise, warmup.toNanos());
+        long[] counts = loop(fanout, serialise, warmup.toNanos());
         long started = System.nanoTime();
-        counts = loop(fanout, serializer, serialise, duration.toNanos());
+        counts = loop(fanout, serialise, duration.toNanos());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Result(selection, serialise, subscriptions.size(), counts[0], counts[1], elapsed);
     }
@@ -117,8 +115,7 @@ public final class FanoutBenchmark {
     }
 
     /** Returns {matches, alerts} fanned out in {@code nanos}. */
-    private long[] loop(Function<Match, List<Alert>> fanout, Serializer<Alert> serializer, boolean serialise,
-            long nanos) {
+    private long[] loop(Function<Match, List<Alert>> fanout, boolean serialise, long nanos) {
         long matchCount = 0;
         long alertCount = 0;
         long bytes = 0;
@@ -127,10 +124,13 @@ public final class FanoutBenchmark {
         do {
             Match match = matches.get(next);
             next = next + 1 == matches.size() ? 0 : next + 1;
-            for (Alert alert : fanout.apply(match)) {
-                if (serialise) {
+            List<Alert> alerts = fanout.apply(match);
+            // As AlertFanout writes them: the match's JSON once, copied into each alert's value.
+            AlertValues values = serialise && !alerts.isEmpty() ? new AlertValues(match) : null;
+            for (Alert alert : alerts) {
+                if (values != null) {
                     bytes += alert.id().getBytes(StandardCharsets.UTF_8).length;
-                    bytes += serializer.serialize(Topics.ALERTS.name(), alert).length;
+                    bytes += values.of(alert).length;
                 }
                 alertCount++;
             }
