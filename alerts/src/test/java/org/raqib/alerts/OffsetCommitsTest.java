@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OffsetCommitsTest {
@@ -28,6 +29,12 @@ class OffsetCommitsTest {
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final OffsetCommits commits = new OffsetCommits(consumer, Duration.ofSeconds(1), clock);
+
+    @BeforeEach
+    void assign() {
+        // The mock answers committed() with the real offset for assigned partitions only.
+        consumer.assign(List.of(P0, P1));
+    }
 
     @Test
     void commitsWhatIsDoneOncePerIntervalNotAfterEveryBatch() {
@@ -72,7 +79,6 @@ class OffsetCommitsTest {
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committed() {
-        consumer.assign(List.of(P0, P1)); // The mock answers committed() for assigned partitions only.
         Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(Set.of(P0, P1)));
         committed.values().removeIf(Objects::isNull);
         return committed;
