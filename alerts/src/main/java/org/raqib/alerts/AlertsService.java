@@ -51,7 +51,6 @@ public final class AlertsService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration HISTORY_BATCHING = Duration.ofMillis(50);
     private static final Duration ATTEMPTS_BATCHING = Duration.ofMillis(500);
 
     private final AlertsSettings settings;
@@ -94,15 +93,17 @@ public final class AlertsService implements AutoCloseable {
         Objects.requireNonNull(readiness, "readiness");
         this.tokens = AccessTokens.fromFile(Path.of(settings.adminTokenFile()), settings.subscriberTokens());
         this.history = new AlertHistory(settings.historySize());
-        // The history (API, SSE, Atom) may lag raqib.alerts by a few tens of milliseconds, and the delivery attempts
-        // it shows by half a second: a fetch per alert and three per delivery were most of the broker's requests.
-        this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, HISTORY_BATCHING, (partition, offset, id, alert) -> {
+        // Alerts are read as they come: a batched fetch hands on several partitions' records at once, partition by
+        // partition, which would put the history's newest-first order out of time order.
+        this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, (partition, offset, id, alert) -> {
             if (alert != null) {
                 history.add(partition, offset, alert);
             }
         });
         this.subscriptions = new SubscriptionRegistry(kafka);
         this.fanout = new AlertFanout(settings, kafka, subscriptions, registry, clock);
+        // The delivery attempts the history shows may lag by half a second: three records per delivery (pending,
+        // outcome, tombstone) each cost a fetch when read as they came.
         this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, ATTEMPTS_BATCHING,
                 (partition, offset, key, delivery) -> {
                     if (delivery != null) {

@@ -121,7 +121,8 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     private void poll() throws Exception {
-        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, clock);
+        // The system clock, not the alerts' one: commit pacing is about real time even when alert times are not.
+        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, Clock.systemUTC());
         consumer.subscribe(List.of(Topics.ALERTS.name()), commits);
         try {
             dispatch(commits);

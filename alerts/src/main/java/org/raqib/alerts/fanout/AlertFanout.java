@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * later copies of a story with {@code firstInStory=false}, which becomes {@code kind: "also-reported"}), and
  * subscriptions come from {@link SubscriptionRegistry}, which every instance reads whole — a hand-made global
  * table that the HTTP API also writes through. Delivery to {@code raqib.alerts} is at-least-once: offsets are
- * committed only after the alerts of a batch are acknowledged (once a second, see {@link OffsetCommits}), and because alert ids are stable
- * ({@link AlertIds}) a batch written twice after a crash yields duplicates with the same id, which the history
- * and receivers drop. Undecodable matches go to {@code raqib.dlq}.
+ * committed only after the alerts of a batch are acknowledged (once a second, see {@link OffsetCommits}), and
+ * because alert ids are stable ({@link AlertIds}) a batch written twice after a crash yields duplicates with the
+ * same id, which the history and receivers drop. Undecodable matches go to {@code raqib.dlq}.
  *
  * <p>Since the topology decides {@code firstInStory} for the story as a whole, a subscriber whose filters skip the
  * first copy of a story gets its first alert for that story as {@code also-reported}.
@@ -152,7 +152,8 @@ public final class AlertFanout implements AutoCloseable {
                 break;
             }
         }
-        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, clock);
+        // The system clock, not the alerts' one: commit pacing is about real time even when alert times are not.
+        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, Clock.systemUTC());
         consumer.subscribe(List.of(Topics.MATCHES.name()), commits);
         try {
             while (loop.running()) {
