@@ -22,6 +22,8 @@ import org.raqib.alerts.delivery.RetryPolicy;
 import org.raqib.alerts.delivery.email.EmailChannel;
 import org.raqib.alerts.delivery.webhook.AddressGuard;
 import org.raqib.alerts.delivery.webhook.ChatPresetChannel;
+import org.raqib.alerts.delivery.webhook.DestinationLimiter;
+import org.raqib.alerts.delivery.webhook.HttpPoster;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.alerts.fanout.AlertFanout;
 import org.raqib.alerts.history.AlertHistory;
@@ -49,6 +51,7 @@ public final class AlertsService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsService.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration ATTEMPTS_BATCHING = Duration.ofMillis(500);
 
     private final AlertsSettings settings;
     private final AccessTokens tokens;
@@ -90,6 +93,8 @@ public final class AlertsService implements AutoCloseable {
         Objects.requireNonNull(readiness, "readiness");
         this.tokens = AccessTokens.fromFile(Path.of(settings.adminTokenFile()), settings.subscriberTokens());
         this.history = new AlertHistory(settings.historySize());
+        // Alerts are read as they come: a batched fetch hands on several partitions' records at once, partition by
+        // partition, which would put the history's newest-first order out of time order.
         this.alertsReplay = new TopicReplay<>(Topics.ALERTS, kafka, (partition, offset, id, alert) -> {
             if (alert != null) {
                 history.add(partition, offset, alert);
@@ -97,20 +102,24 @@ public final class AlertsService implements AutoCloseable {
         });
         this.subscriptions = new SubscriptionRegistry(kafka);
         this.fanout = new AlertFanout(settings, kafka, subscriptions, registry, clock);
-        this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, (partition, offset, key, delivery) -> {
-            if (delivery != null) {
-                history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
-            }
-        });
+        // The delivery attempts the history shows may lag by half a second: three records per delivery (pending,
+        // outcome, tombstone) each cost a fetch when read as they came.
+        this.deliveriesReplay = new TopicReplay<>(Topics.ALERT_RETRIES, kafka, ATTEMPTS_BATCHING,
+                (partition, offset, key, delivery) -> {
+                    if (delivery != null) {
+                        history.recordAttempts(delivery.alert().id(), key, delivery.attempts());
+                    }
+                });
         this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
+        // One client and one limit for webhooks and chat presets alike: a destination's connections are shared.
+        HttpPoster poster = new HttpPoster(settings.deliveryTimeout(),
+                new DestinationLimiter(settings.requestsPerDestination(), senders), senders);
+        AddressGuard guard = new AddressGuard(settings.allowPrivateAddresses());
         List<DeliveryChannel> channels = List.of(
-                new WebhookChannel(new AddressGuard(settings.allowPrivateAddresses()), settings.deliveryTimeout(), clock,
-                        senders),
-                new ChatPresetChannel("slack", new AddressGuard(settings.allowPrivateAddresses()),
-                        settings.deliveryTimeout(), senders),
-                new ChatPresetChannel("teams", new AddressGuard(settings.allowPrivateAddresses()),
-                        settings.deliveryTimeout(), senders),
+                new WebhookChannel(guard, settings.deliveryTimeout(), clock, poster),
+                new ChatPresetChannel("slack", guard, settings.deliveryTimeout(), poster),
+                new ChatPresetChannel("teams", guard, settings.deliveryTimeout(), poster),
                 new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout()));
         RetryPolicy policy = new RetryPolicy(settings.retryFirstDelay(), settings.retryMaxDelay(), settings.retryFor(),
                 new SplittableRandom()::nextDouble);

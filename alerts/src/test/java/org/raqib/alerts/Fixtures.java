@@ -32,9 +32,15 @@ public final class Fixtures {
     /** Test settings with the given consumer group and retry horizon. */
     public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort, String groupId,
             Duration retryFor) {
+        return settings(tokenFile, subscribers, smtpPort, groupId, retryFor, Duration.ofSeconds(2), 8);
+    }
+
+    /** Test settings with the given consumer group, retry horizon, attempt timeout and per-destination limit. */
+    public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort, String groupId,
+            Duration retryFor, Duration deliveryTimeout, int requestsPerDestination) {
         return new AlertsSettings(0, "127.0.0.1", tokenFile.toString(), subscribers,
                 groupId, 1000, Duration.ofSeconds(1), true, true, true,
-                Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(1), retryFor,
+                deliveryTimeout, requestsPerDestination, Duration.ofMillis(200), Duration.ofSeconds(1), retryFor,
                 "http://127.0.0.1:8080", new EmailSettings("127.0.0.1", smtpPort, "none", "", "", "raqib@example.org"));
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.ConsumerThread;
+import org.raqib.alerts.OffsetCommits;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.metrics.ClientMeters;
@@ -33,12 +35,15 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code raqib.alerts} (consumer group {@code alerts.groupId + "-dispatch"}) and, for each alert whose
  * subscription has push channels, writes one pending delivery per channel to {@code raqib.alerts.retry}, due now.
  * It never calls a receiver itself, so a slow receiver cannot hold up the stream of alerts; the
- * {@link DeliveryLedger} does. Offsets are committed after the pending deliveries are acknowledged
- * (at-least-once: a repeat writes the same key again, and the ledger keeps one delivery per key).
+ * {@link DeliveryLedger} does. Offsets are committed after the pending deliveries are acknowledged, at most once a
+ * second ({@link OffsetCommits}; at-least-once: a repeat writes the same key again, and the ledger keeps one
+ * delivery per key).
  */
 public final class AlertDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+    /** How often offsets are committed; after a crash, at most this much of raqib.alerts is dispatched again. */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     private static final Set<String> PUSH_CHANNELS = Set.of("webhook", "email", "slack", "teams");
 
     private final SubscriptionRegistry subscriptions;
@@ -116,10 +121,21 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     private void poll() throws Exception {
-        consumer.subscribe(List.of(Topics.ALERTS.name()));
+        // The system clock, not the alerts' one: commit pacing is about real time even when alert times are not.
+        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, Clock.systemUTC());
+        consumer.subscribe(List.of(Topics.ALERTS.name()), commits);
+        try {
+            dispatch(commits);
+        } finally {
+            commits.commitOnStop();
+        }
+    }
+
+    private void dispatch(OffsetCommits commits) throws Exception {
         while (loop.running()) {
+            ConsumerRecords<String, Alert> records = consumer.poll(Duration.ofMillis(200));
             List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<String, Alert> record : records) {
                 Alert alert = record.value();
                 if (alert == null) {
                     continue; // Undecodable: the history view logs it; nothing can be delivered.
@@ -133,11 +149,13 @@ public final class AlertDispatcher implements AutoCloseable {
                     }
                 });
             }
-            producer.flush();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
+            if (!sent.isEmpty()) {
+                producer.flush();
+                for (Future<RecordMetadata> ack : sent) {
+                    ack.get();
+                }
             }
-            consumer.commitSync();
+            commits.done(records);
         }
     }
 

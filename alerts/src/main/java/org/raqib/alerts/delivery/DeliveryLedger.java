@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * Owns the deliveries still owed on {@code raqib.alerts.retry} and makes them happen. Instances share the
  * topic's partitions through the consumer group {@code alerts.groupId + "-delivery"}; on each assignment the
  * instance reads its partitions from the beginning (the compacted topic is the state, like a state store's
- * changelog), and once caught up schedules every pending delivery at its due time. Each attempt runs on its own
- * thread with the channel's timeout, so one slow or failing receiver never delays another. Its outcome is written
+ * changelog), and once caught up schedules every pending delivery at its due time. Attempts run on the senders' pool
+ * with the channel's timeout; webhook and chat requests wait for their turn at their destination (at most
+ * {@code alerts.requestsPerDestination} at a time each), so one slow or failing receiver never delays another. Its outcome is written
  * back: {@code delivered} or {@code dead-lettered} (then a tombstone), or {@code pending} with the next time from
  * the {@link RetryPolicy}. A delivery that exhausts its retries goes to {@code raqib.dlq} with its attempts.
  *

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +25,7 @@ import org.raqib.alerts.subscriptions.SubscriptionFilter;
 import org.raqib.alerts.subscriptions.SubscriptionIndex;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.ConsumerThread;
+import org.raqib.alerts.OffsetCommits;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.json.Json;
 import org.raqib.core.kafka.Topics;
@@ -44,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * later copies of a story with {@code firstInStory=false}, which becomes {@code kind: "also-reported"}), and
  * subscriptions come from {@link SubscriptionRegistry}, which every instance reads whole — a hand-made global
  * table that the HTTP API also writes through. Delivery to {@code raqib.alerts} is at-least-once: offsets are
- * committed only after the alerts of a batch are acknowledged, and because alert ids are stable
- * ({@link AlertIds}) a batch written twice after a crash yields duplicates with the same id, which the history
- * and receivers drop. Undecodable matches go to {@code raqib.dlq}.
+ * committed only after the alerts of a batch are acknowledged (once a second, see {@link OffsetCommits}), and
+ * because alert ids are stable ({@link AlertIds}) a batch written twice after a crash yields duplicates with the
+ * same id, which the history and receivers drop. Undecodable matches go to {@code raqib.dlq}.
  *
  * <p>Since the topology decides {@code firstInStory} for the story as a whole, a subscriber whose filters skip the
  * first copy of a story gets its first alert for that story as {@code also-reported}.
@@ -55,6 +57,8 @@ public final class AlertFanout implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFanout.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+    /** How often offsets are committed; after a crash, at most this much of raqib.matches is fanned out again. */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final AlertsSettings settings;
     private final SubscriptionRegistry subscriptions;
@@ -148,19 +152,26 @@ public final class AlertFanout implements AutoCloseable {
                 break;
             }
         }
-        consumer.subscribe(List.of(Topics.MATCHES.name()));
-        while (loop.running()) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                fanOut(record, sent);
-            }
-            if (!sent.isEmpty()) {
-                producer.flush();
-                for (Future<RecordMetadata> ack : sent) {
-                    ack.get();
+        // The system clock, not the alerts' one: commit pacing is about real time even when alert times are not.
+        OffsetCommits commits = new OffsetCommits(consumer, COMMIT_INTERVAL, Clock.systemUTC());
+        consumer.subscribe(List.of(Topics.MATCHES.name()), commits);
+        try {
+            while (loop.running()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    fanOut(record, sent);
                 }
+                if (!sent.isEmpty()) {
+                    producer.flush();
+                    for (Future<RecordMetadata> ack : sent) {
+                        ack.get();
+                    }
+                }
+                commits.done(records);
             }
-            consumer.commitSync();
+        } finally {
+            commits.commitOnStop();
         }
     }
 
@@ -174,9 +185,14 @@ public final class AlertFanout implements AutoCloseable {
             sent.add(producer.send(deadLetter(record, e)));
             return;
         }
-        for (Alert alert : alertsFor(match, subscriptions.index(), settings.oneAlertPerStory(), clock)) {
+        List<Alert> alerts = alertsFor(match, subscriptions.index(), settings.oneAlertPerStory(), clock);
+        if (alerts.isEmpty()) {
+            return;
+        }
+        AlertValues values = new AlertValues(match);
+        for (Alert alert : alerts) {
             byte[] key = alert.id().getBytes(StandardCharsets.UTF_8);
-            byte[] value = Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert);
+            byte[] value = values.of(alert);
             sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS.name(), key, value)));
             (alert.kind().equals("new") ? created : alsoReported).increment();
         }

@@ -47,12 +47,29 @@ public final class TopicReplay<K, V> implements AutoCloseable {
 
     /**
      * A replay of {@code topic} with the Kafka client properties {@code kafka} (bootstrap servers and
-     * pass-through); call {@link #start()} to begin.
+     * pass-through) that hands on each record as soon as it is written; call {@link #start()} to begin.
      */
     public TopicReplay(Topic<K, V> topic, Map<String, Object> kafka, Sink<K, V> sink) {
+        this(topic, kafka, Duration.ZERO, sink);
+    }
+
+    /**
+     * A replay of {@code topic} that may fall up to {@code batching} behind it once caught up: the broker holds each
+     * fetch until that much time has passed (or a megabyte has gathered), so a busy topic costs a few fetches a
+     * second instead of one per record or two. Zero hands on each record as soon as it is written.
+     */
+    public TopicReplay(Topic<K, V> topic, Map<String, Object> kafka, Duration batching, Sink<K, V> sink) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.sink = Objects.requireNonNull(sink, "sink");
+        if (batching.isNegative() || batching.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("batching must be between 0 and " + Integer.MAX_VALUE + " ms, got "
+                    + batching);
+        }
         Map<String, Object> props = new HashMap<>(kafka);
+        if (!batching.isZero()) {
+            props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) batching.toMillis());
+        }
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-replay-" + topic.name());

@@ -139,6 +139,34 @@ class DeliveryIT {
     }
 
     @Test
+    void sendsASlowReceiverNoMoreThanTheLimitAtOnceWhileAnotherGetsEveryAlertAndLosesNone() throws Exception {
+        AlertsSettings settings = Fixtures.settings(dir.resolve("admin.token"), Map.of(), smtp.getSmtp().getPort(),
+                KafkaClusterExtension.uniqueName("alerts"), Duration.ofMinutes(5), Duration.ofSeconds(60), 2);
+        try (AlertsService service = start(settings);
+                WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver fast = new WebhookReceiver()) {
+            slow.holdRequests();
+            subscribe(service, "hook-slow", "src-limit", "[{\"type\":\"webhook\",\"target\":\"" + slow.url() + "\"}]");
+            subscribe(service, "hook-fast", "src-limit", "[{\"type\":\"webhook\",\"target\":\"" + fast.url() + "\"}]");
+            List<String> articles = List.of("limit-1", "limit-2", "limit-3", "limit-4", "limit-5", "limit-6");
+            for (String article : articles) {
+                kafka.send(Topics.MATCHES, article, Fixtures.fromSource(article, "src-limit"));
+            }
+
+            assertThatEventually(() -> assertThat(fast.received()).extracting(WebhookReceiver.Received::id)
+                    .containsExactlyInAnyOrderElementsOf(articles.stream().map(a -> AlertIds.of(a, "hook-fast")).toList()));
+            // Everything reached the fast receiver while the slow one still holds its first two requests.
+            assertThatEventually(() -> assertThat(slow.inFlight()).isEqualTo(2));
+            assertThat(slow.received()).isEmpty();
+
+            slow.release();
+            assertThatEventually(() -> assertThat(slow.received()).filteredOn(r -> r.answered() == 204)
+                    .extracting(WebhookReceiver.Received::id).containsAll(
+                            articles.stream().map(a -> AlertIds.of(a, "hook-slow")).toList()));
+            assertThat(slow.mostAtOnce()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void retriesAFailingReceiverWithTheSameIdAndRecordsEveryAttempt() throws Exception {
         try (AlertsService service = start(settings(Duration.ofSeconds(30))); WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.failNext(2);

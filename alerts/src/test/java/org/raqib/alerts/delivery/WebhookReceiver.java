@@ -20,7 +20,7 @@ import org.raqib.alerts.SuppressForbidden;
 
 /**
  * A real webhook receiver on loopback (JDK HttpServer) that checks Standard Webhooks signatures independently of
- * the code under test, and can be told to fail or to hang.
+ * the code under test, and can be told to fail or to hang; it counts the requests it handles at once.
  */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the JDK's exported, supported HTTP server API")
 final class WebhookReceiver implements AutoCloseable {
@@ -31,6 +31,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile String secret = "";
 
@@ -38,19 +40,23 @@ final class WebhookReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
+            int now = inFlight.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            int status = 500;
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 hold.await(60, TimeUnit.SECONDS);
-                int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
+                status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
                 String id = exchange.getRequestHeaders().getFirst("webhook-id");
                 String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
                 String sig = exchange.getRequestHeaders().getFirst("webhook-signature");
                 received.add(new Received(id, ts, sig, body, verify(id, ts, body, sig), status));
-                exchange.sendResponseHeaders(status, -1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(500, -1);
             } finally {
+                // Counted out before answering: once the sender has the answer it may send the next request.
+                inFlight.decrementAndGet();
+                exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             }
         });
@@ -76,6 +82,16 @@ final class WebhookReceiver implements AutoCloseable {
 
     void release() {
         hold.countDown();
+    }
+
+    /** Requests being handled now (held ones included). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most requests that were ever handled at the same time. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
     }
 
     List<Received> received() {

@@ -378,11 +378,12 @@ public final class BenchCommand implements Runnable {
     /** {@code raqib bench fanout}: matches and alerts per second of the fan-out with many subscriptions. */
     @Command(name = "fanout", mixinStandardHelpOptions = true,
             description = {"The alert fan-out's per-match work without Kafka (choosing the subscriptions that want a"
-                    + " match, building their alerts, serialising them) on one thread, over generated subscriptions"
-                    + " and matches; first by checking every subscription (as before the index), then through the"
-                    + " subscription index, then through the index with serialisation.",
-                    "The last line is machine-readable: matches_per_s=N alerts_per_s=N alerts_per_match=N (index and"
-                            + " serialisation)."})
+                    + " match, building their alerts, writing their record values) on one thread, over generated"
+                    + " subscriptions and matches; first by checking every subscription (as before the index), then"
+                    + " through the subscription index: without values, with each alert through the serde (per_alert,"
+                    + " before), and with the match's JSON written once per match (match_once, as the fan-out does).",
+                    "The last line is machine-readable: matches_per_s=N alerts_per_s=N alerts_per_match=N"
+                            + " matches_per_cpu_s=N alerts_per_cpu_s=N (index, match_once)."})
     static final class Fanout implements Callable<Integer> {
 
         @Option(names = "--subscriptions", paramLabel = "N", defaultValue = "10000",
@@ -413,21 +414,24 @@ public final class BenchCommand implements Runnable {
                     matches == null ? workload.syntheticMatches(1000, 7) : workload.matchesFrom(matches, 1000, 7));
             FanoutBenchmark.Result last = null;
             for (FanoutBenchmark.Selection selection : FanoutBenchmark.Selection.values()) {
-                for (boolean serialise : new boolean[] {false, true}) {
-                    if (selection == FanoutBenchmark.Selection.LINEAR && serialise) {
-                        continue; // Serialisation costs the same whichever way subscriptions are found.
+                for (FanoutBenchmark.Values values : FanoutBenchmark.Values.values()) {
+                    if (selection == FanoutBenchmark.Selection.LINEAR && values != FanoutBenchmark.Values.NONE) {
+                        continue; // Writing values costs the same whichever way subscriptions are found.
                     }
-                    last = bench.run(selection, serialise, Duration.ofSeconds(warmupSeconds),
-                            Duration.ofSeconds(seconds));
-                    out.printf(Locale.ROOT, "%-8s %-15s subscriptions=%d matches/s=%.0f alerts/s=%.0f alerts/match=%.1f%n",
-                            selection.name().toLowerCase(Locale.ROOT), serialise ? "+ serialising" : "",
+                    last = bench.run(selection, values, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
+                    out.printf(Locale.ROOT, "%-8s %-12s subscriptions=%d matches/s=%.0f alerts/s=%.0f alerts/match=%.1f"
+                                    + " matches/cpu-s=%.0f alerts/cpu-s=%.0f%n",
+                            selection.name().toLowerCase(Locale.ROOT), values.name().toLowerCase(Locale.ROOT),
                             last.subscriptions(), last.matchesPerSecond(), last.alertsPerSecond(),
-                            (double) last.alerts() / last.matches());
+                            (double) last.alerts() / last.matches(), last.matchesPerCpuSecond(),
+                            last.alertsPerCpuSecond());
                     out.flush();
                 }
             }
-            out.printf(Locale.ROOT, "matches_per_s=%.0f alerts_per_s=%.0f alerts_per_match=%.1f%n",
-                    last.matchesPerSecond(), last.alertsPerSecond(), (double) last.alerts() / last.matches());
+            out.printf(Locale.ROOT, "matches_per_s=%.0f alerts_per_s=%.0f alerts_per_match=%.1f matches_per_cpu_s=%.0f"
+                            + " alerts_per_cpu_s=%.0f%n",
+                    last.matchesPerSecond(), last.alertsPerSecond(), (double) last.alerts() / last.matches(),
+                    last.matchesPerCpuSecond(), last.alertsPerCpuSecond());
             out.flush();
             return 0;
         }
@@ -440,7 +444,9 @@ public final class BenchCommand implements Runnable {
                     + " timestamp to the receiver getting its webhook.",
                     "Without --bootstrap-servers it starts an embedded broker of its own (temporary data directory,"
                             + " free ports), so a running 'raqib run' is not disturbed.",
-                    "The last line is machine-readable: sent=N received=N missing=N ... p99_ms=N max_ms=N."})
+                    "With the embedded broker, a line before it gives the broker's requests per alert by API.",
+                    "The last line is machine-readable: sent=N received=N missing=N ... p99_ms=N max_ms=N"
+                            + " cpu_s_per_1000_alerts=N broker_requests_per_alert=N."})
     static final class Webhook implements Callable<Integer> {
 
         @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
@@ -479,6 +485,13 @@ public final class BenchCommand implements Runnable {
                         kafka.clients().properties(), kafka.workDir("alerts")).run(new WebhookLatencyBenchmark.Options(
                                 subscriptions, rate, Duration.ofSeconds(warmupSeconds),
                                 Duration.ofSeconds(seconds), Duration.ofSeconds(30)));
+                if (!result.brokerRequests().isEmpty()) {
+                    spec.commandLine().getOut().println("broker requests per alert: " + result.brokerRequests()
+                            .entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s=%.2f", e.getKey(),
+                                    e.getValue() / (double) result.sent()))
+                            .collect(Collectors.joining(" ")));
+                }
                 spec.commandLine().getOut().println(result);
                 spec.commandLine().getOut().flush();
                 return result.missing() == 0 ? 0 : 1;

@@ -93,8 +93,16 @@ public final class WebhookLatencyBenchmark {
      * @param duplicates further deliveries of an alert already received (at-least-once retries)
      * @param latenciesMillis each received alert's latency in milliseconds, ascending
      * @param elapsed the measured period as produced
+     * @param cpu CPU time of this whole process (alerts service, receiver, producer and a broker running in it) from
+     *     the start of the measured period until its last alert arrived or the drain period ended
+     * @param brokerRequests requests the broker handled meanwhile, by API, when it runs in this process; else empty
      */
-    public record Result(long sent, long received, long duplicates, double[] latenciesMillis, Duration elapsed) {
+    public record Result(long sent, long received, long duplicates, double[] latenciesMillis, Duration elapsed,
+            Duration cpu, Map<String, Long> brokerRequests) {
+
+        public Result {
+            brokerRequests = Map.copyOf(brokerRequests);
+        }
 
         /** Alerts owed but not received when the drain period ended. */
         public long missing() {
@@ -120,13 +128,30 @@ public final class WebhookLatencyBenchmark {
             return sent / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
 
+        /** CPU seconds of the process per 1,000 alerts owed. */
+        public double cpuSecondsPer1000Alerts() {
+            return sent == 0 ? 0 : cpu.toNanos() / 1e9 / sent * 1000;
+        }
+
+        /**
+         * Broker requests per alert owed, all APIs together (the broker's {@code FetchConsumer} and
+         * {@code FetchFollower} meters count a subset of {@code Fetch} again and are left out); 0 when the broker is
+         * not in this process.
+         */
+        public double brokerRequestsPerAlert() {
+            long requests = brokerRequests.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("FetchConsumer") && !e.getKey().equals("FetchFollower"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return sent == 0 ? 0 : requests / (double) sent;
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "sent=%d received=%d missing=%d duplicates=%d alerts_per_s=%.1f p50_ms=%.1f p95_ms=%.1f"
-                            + " p99_ms=%.1f max_ms=%.1f",
+                            + " p99_ms=%.1f max_ms=%.1f cpu_s_per_1000_alerts=%.2f broker_requests_per_alert=%.2f",
                     sent, received, missing(), duplicates, alertsPerSecond(), percentile(0.50), percentile(0.95),
-                    percentile(0.99), max());
+                    percentile(0.99), max(), cpuSecondsPer1000Alerts(), brokerRequestsPerAlert());
         }
     }
 
@@ -186,6 +211,8 @@ public final class WebhookLatencyBenchmark {
                 awaitProbe(producer, rule, run, subscriptionIds.get(0), seen);
                 long period = (long) (1e9 / options.matchesPerSecond());
                 produce(producer, rule, run + "-w", options.warmup(), period, subscriptionIds, null);
+                Map<String, Long> requestsBefore = BrokerRequests.snapshot();
+                Duration cpuBefore = processCpu();
                 long started = System.nanoTime();
                 long matches = produce(producer, rule, run + "-m", options.duration(), period, subscriptionIds, owed);
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -193,10 +220,12 @@ public final class WebhookLatencyBenchmark {
                 while (arrived.size() < owed.size() && System.nanoTime() < drainUntil) {
                     TimeUnit.MILLISECONDS.sleep(50);
                 }
+                Duration cpu = processCpu().minus(cpuBefore);
+                Map<String, Long> requests = BrokerRequests.between(requestsBefore, BrokerRequests.snapshot());
                 double[] latencies = arrived.entrySet().stream()
                         .mapToDouble(e -> (e.getValue() - owed.get(e.getKey())) / 1e6).sorted().toArray();
                 return new Result(matches * subscriptionIds.size(), latencies.length, duplicates.get(), latencies,
-                        elapsed);
+                        elapsed, cpu, requests);
             } finally {
                 for (String id : subscriptionIds) {
                     service.subscriptions().remove(id);
@@ -205,6 +234,12 @@ public final class WebhookLatencyBenchmark {
         } finally {
             receiver.stop();
         }
+    }
+
+    /** CPU time of this process so far, threads that have ended included (the JDK HTTP client starts many). */
+    private static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this platform does not report process CPU time"));
     }
 
     /** Sends one match and waits for its first alert, so the fan-out, dispatcher and ledger are running. */
@@ -284,7 +319,7 @@ public final class WebhookLatencyBenchmark {
             throw new UncheckedIOException("cannot create " + workDir, e);
         }
         return new AlertsSettings(0, "127.0.0.1", token.toString(), Map.of(), "raqib-bench-alerts-" + run, 1000,
-                Duration.ofSeconds(15), false, true, true, Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofSeconds(15), false, true, true, Duration.ofSeconds(10), 8, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofMinutes(2), "http://127.0.0.1",
                 new EmailSettings("127.0.0.1", 1, "none", "", "", "raqib@example.org"));
     }

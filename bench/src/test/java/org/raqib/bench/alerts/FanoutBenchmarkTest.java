@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.raqib.alerts.fanout.AlertValues;
+import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Subscription;
@@ -39,11 +42,27 @@ class FanoutBenchmarkTest {
     }
 
     @Test
+    void writesTheSameAlertValuesWithTheMatchWrittenOnceAsThroughTheSerde() {
+        FanoutBenchmark bench = new FanoutBenchmark(workload.subscriptions(300, 2, "http://127.0.0.1:1/hook"),
+                workload.syntheticMatches(50, 3));
+        Serializer<Alert> serde = Topics.ALERTS.valueSerde().serializer();
+        for (Match match : workload.syntheticMatches(50, 3)) {
+            List<Alert> alerts = bench.alertsFor(FanoutBenchmark.Selection.INDEXED, match);
+            if (!alerts.isEmpty()) {
+                AlertValues values = new AlertValues(alerts.get(0).match());
+                for (Alert alert : alerts) {
+                    assertThat(values.of(alert)).isEqualTo(serde.serialize(Topics.ALERTS.name(), alert));
+                }
+            }
+        }
+    }
+
+    @Test
     void countsMatchesAndAlertsOfTheMeasuredPeriod() {
         FanoutBenchmark bench = new FanoutBenchmark(workload.subscriptions(200, 4, "http://127.0.0.1:1/hook"),
                 workload.syntheticMatches(20, 5));
 
-        FanoutBenchmark.Result result = bench.run(FanoutBenchmark.Selection.INDEXED, true, Duration.ofMillis(50),
+        FanoutBenchmark.Result result = bench.run(FanoutBenchmark.Selection.INDEXED, FanoutBenchmark.Values.MATCH_ONCE, Duration.ofMillis(50),
                 Duration.ofMillis(200));
 
         assertThat(result.subscriptions()).isEqualTo(200);

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param oneAlertPerStory whether later copies of a story become {@code also-reported} updates
  * @param allowPrivateAddresses whether webhooks may target private, loopback and link-local addresses (SSRF guard off)
  * @param deliveryTimeout longest wait for one webhook or SMTP delivery attempt
+ * @param requestsPerDestination webhook and chat requests sent at once to one destination (host and port); more
+ *     wait in that destination's queue
  * @param retryFirstDelay delay before the first retry; each later one doubles it (with jitter)
  * @param retryMaxDelay longest delay between two retries
  * @param retryFor how long a failing delivery is retried before it goes to {@code raqib.dlq}
@@ -36,6 +38,7 @@ public record AlertsSettings(
         boolean oneAlertPerStory,
         boolean allowPrivateAddresses,
         Duration deliveryTimeout,
+        int requestsPerDestination,
         Duration retryFirstDelay,
         Duration retryMaxDelay,
         Duration retryFor,
@@ -51,6 +54,7 @@ public record AlertsSettings(
         Checks.range("historySize", historySize, 1, 10_000_000);
         Checks.positive("keepAlive", keepAlive);
         Checks.positive("deliveryTimeout", deliveryTimeout);
+        Checks.range("requestsPerDestination", requestsPerDestination, 1, 1000);
         Checks.positive("retryFirstDelay", retryFirstDelay);
         Checks.positive("retryMaxDelay", retryMaxDelay);
         Checks.positive("retryFor", retryFor);

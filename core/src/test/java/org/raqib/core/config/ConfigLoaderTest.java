@@ -65,6 +65,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rejectsAPerDestinationRequestLimitBelowOne() throws IOException {
+        Path file = write("alerts:\n  requestsPerDestination: 0\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("requestsPerDestination must be between 1 and 1000, got 0")));
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty(), Map.of()).alerts().requestsPerDestination())
+                .isEqualTo(8);
+    }
+
+    @Test
     void rejectsMissingFileWithItsName() {
         Path missing = dir.resolve("nope.yaml");
 

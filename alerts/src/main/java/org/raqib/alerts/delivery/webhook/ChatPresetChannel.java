@@ -1,16 +1,14 @@
 package org.raqib.alerts.delivery.webhook;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.raqib.alerts.delivery.DeliveryChannel;
 import org.raqib.alerts.delivery.DeliveryResult;
 import org.raqib.core.json.Json;
@@ -22,27 +20,24 @@ import org.raqib.core.model.Subscription;
  * Slack- and Teams-compatible payload presets: channel types {@code slack} and {@code teams} whose target is an
  * incoming-webhook URL. The body is the chat service's own format (Slack {@code {"text": ...}} with a link, Teams
  * a MessageCard) rather than a CloudEvent, and unsigned, since those services authenticate by the secret URL.
- * Same SSRF guard, timeout and retries as {@link WebhookChannel}.
+ * Same SSRF guard, timeout, retries and per-destination limit as {@link WebhookChannel}.
  */
 public final class ChatPresetChannel implements DeliveryChannel {
 
     private final String type;
-    private final HttpClient client;
-    private final Executor executor;
+    private final HttpPoster poster;
     private final AddressGuard guard;
     private final Duration timeout;
 
-    /** A preset of {@code type} ({@code slack} or {@code teams}). */
-    public ChatPresetChannel(String type, AddressGuard guard, Duration timeout, Executor executor) {
+    /** A preset of {@code type} ({@code slack} or {@code teams}) sending through {@code poster}. */
+    public ChatPresetChannel(String type, AddressGuard guard, Duration timeout, HttpPoster poster) {
         if (!List.of("slack", "teams").contains(type)) {
             throw new IllegalArgumentException("chat preset must be slack or teams, got " + type);
         }
         this.type = type;
-        this.guard = guard;
-        this.timeout = timeout;
-        this.executor = executor;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor).build();
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.poster = Objects.requireNonNull(poster, "poster");
     }
 
     @Override
@@ -81,18 +76,9 @@ public final class ChatPresetChannel implements DeliveryChannel {
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(DeliveryResult.permanent(refusal.get()));
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        String body = body(alert);
+        return poster.post(url, () -> HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body(alert))).build();
-        // Handled on our executor, not the default one, which starts a thread per task on small machines (see
-        // WebhookChannel).
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handleAsync((response, error) -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                return DeliveryResult.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            }
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? DeliveryResult.ok("HTTP " + status) : DeliveryResult.retry("HTTP " + status);
-        }, executor);
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 }

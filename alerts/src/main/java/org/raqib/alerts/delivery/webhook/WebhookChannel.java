@@ -1,16 +1,14 @@
 package org.raqib.alerts.delivery.webhook;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.raqib.alerts.delivery.DeliveryChannel;
 import org.raqib.alerts.delivery.DeliveryResult;
 import org.raqib.core.json.Json;
@@ -22,24 +20,22 @@ import org.raqib.core.model.Subscription;
  * {@code org.raqib.alert.new} or {@code org.raqib.alert.also-reported}; {@code id} the alert id) signed per
  * Standard Webhooks ({@code webhook-id} = alert id, the same on every retry, so receivers dedupe by it). A 2xx
  * answer is delivered; anything else, a timeout or a connection error is retried; a destination refused by the
- * {@link AddressGuard} fails for good. Requests are asynchronous, so a slow receiver holds only its own request.
+ * {@link AddressGuard} fails for good. Requests go through the {@link HttpPoster}, so a slow receiver holds only its
+ * own destination's requests, at most the per-destination limit of them at a time.
  */
 public final class WebhookChannel implements DeliveryChannel {
 
-    private final HttpClient client;
-    private final Executor executor;
+    private final HttpPoster poster;
     private final AddressGuard guard;
     private final Duration timeout;
     private final Clock clock;
 
-    /** A channel sending with its own HTTP client on {@code executor}, each attempt limited to {@code timeout}. */
-    public WebhookChannel(AddressGuard guard, Duration timeout, Clock clock, Executor executor) {
-        this.guard = guard;
-        this.timeout = timeout;
-        this.clock = clock;
-        this.executor = executor;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor).build();
+    /** A channel sending through {@code poster}, each attempt limited to {@code timeout}. */
+    public WebhookChannel(AddressGuard guard, Duration timeout, Clock clock, HttpPoster poster) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.poster = Objects.requireNonNull(poster, "poster");
     }
 
     @Override
@@ -74,29 +70,19 @@ public final class WebhookChannel implements DeliveryChannel {
             return CompletableFuture.completedFuture(DeliveryResult.permanent(refusal.get()));
         }
         String body = body(alert);
-        long timestamp = clock.instant().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                .header("User-Agent", "Raqib-Webhooks/1")
-                .header("webhook-id", alert.id())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (!subscription.secret().isEmpty()) {
-            request.header("webhook-signature", WebhookSignature.sign(subscription.secret(), alert.id(), timestamp, body));
-        }
-        // The client completes sendAsync's future on CompletableFuture's default executor, which on a machine with
-        // fewer than three processors starts a new thread for every task; handling the answer on our executor keeps
-        // it, and the ledger's stages after it, on the senders' pool.
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handleAsync((response, error) -> {
-                    if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        return DeliveryResult.retry(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                    }
-                    int status = response.statusCode();
-                    return status >= 200 && status < 300
-                            ? DeliveryResult.ok("HTTP " + status)
-                            : DeliveryResult.retry("HTTP " + status);
-                }, executor);
+        return poster.post(url, () -> {
+            long timestamp = clock.instant().getEpochSecond();
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header("User-Agent", "Raqib-Webhooks/1")
+                    .header("webhook-id", alert.id())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (!subscription.secret().isEmpty()) {
+                request.header("webhook-signature",
+                        WebhookSignature.sign(subscription.secret(), alert.id(), timestamp, body));
+            }
+            return request.build();
+        });
     }
 }
