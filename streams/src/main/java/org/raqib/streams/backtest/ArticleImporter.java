@@ -35,7 +35,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  * from the URL), so re-reading the same file finds them all.
  *
  * <p>The producer is tuned for throughput (large lz4 batches, linger) while keeping {@code acks=all} and
- * idempotence, so a retried batch is not written twice.
+ * idempotence, so a retried batch is not written twice. Measured against lz4 (docs/benchmarks.md): without
+ * compression the sending thread saves a quarter of a CPU-second per 31,000 articles but the broker spends no less
+ * and stores nearly twice the bytes (108 MB against 56 MB for SaudiNewsNet); zstd makes the sending thread two and a
+ * half times as busy.
+ *
+ * <p>Thread-safety: an instance holds only its settings; each {@link #importFiles} call has its own producer and
+ * reading threads.
  */
 public final class ArticleImporter {
 
