@@ -32,46 +32,11 @@ final class PageCleaner {
 
     private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
 
-    /**
-     * Names of boilerplate containers. The words are grouped by their first letter because java.util.regex tries
-     * every alternative at every position of the name: grouped, most positions fail on one letter test instead of
-     * fifty, and class names are matched by the thousand on a page.
-     */
-    private static final Pattern BOILERPLATE = Pattern.compile(String.join("|",
-            "a(?:dvert|uthor-?(?:bio|box|info|card|profile)|bout-?the-?author|lso-?read)",
-            "\\bads?\\b|\\bad-",
-            "b(?:readcrumb|yline)",
-            "c(?:omment|ookie|aption|redit)",
-            "d(?:ateline|isqus|isclaimer)",
-            "footer",
-            "login",
-            "m(?:ost-?read|ore-?stories|odal|enu|asthead)",
-            "n(?:ewsletter|av\\b|avbar)",
-            "outbrain",
-            "p(?:opular|romo|agination|opup|rint-only)",
-            "r(?:elated|ecommend|ead-?more|ating)",
-            "s(?:hare|haring|ocial|idebar|ubscri|ponsor|ignup|r-only)",
-            "t(?:rending|aboola|oolbar|imestamp)",
-            "\\btags?\\b",
-            "visually-hidden",
-            "widget"),
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern COMMENTS = Pattern.compile(
-            "(^|[\\s_-])comments?($|[\\s_-])|commentlist|comment-?thread|disqus|respond", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern KEEP = Pattern.compile("article-?body|story-?body|post-?body|entry-?content"
-            + "|article-?content|main-?content|articletext|article-?text", Pattern.CASE_INSENSITIVE);
-
     private static final Pattern READ_ALSO = Pattern.compile(
             "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
                     + "|اقرأ أيضًا|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|related( articles| stories| news)?"
                     + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
             Pattern.CASE_INSENSITIVE);
-
-    private static final int KEEP_NAME = 1;
-    private static final int COMMENTS_NAME = 2;
-    private static final int BOILERPLATE_NAME = 4;
 
     /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
     private static final int MIN_PROSE_LENGTH = 60;
@@ -96,14 +61,15 @@ final class PageCleaner {
             }
         }
         // A page repeats a few hundred class names across thousands of elements: each is matched once. The class and
-        // the id are matched apart, as ids are unique and would make every pair a new one.
+        // the id are matched apart, as ids are unique and would make every pair a new one (no word spans a space, so
+        // reading them apart reads the same words).
         Map<String, Integer> kinds = new HashMap<>();
         for (Element e : new ArrayList<>(root.select(NAMED))) {
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
-            int kind = kinds.computeIfAbsent(e.className(), PageCleaner::nameKind)
-                    | kinds.computeIfAbsent(e.id(), PageCleaner::nameKind);
+            int kind = kinds.computeIfAbsent(e.className(), ContainerNames::kind)
+                    | kinds.computeIfAbsent(e.id(), ContainerNames::kind);
             double share = boilerplateShare(kind);
             if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
                 e.remove();
@@ -113,29 +79,16 @@ final class PageCleaner {
     }
 
     /**
-     * What a class or id names: {@link #KEEP_NAME}, else {@link #COMMENTS_NAME}, else {@link #BOILERPLATE_NAME},
-     * else 0. No pattern matches across a space, so an element's class and id can be read apart and or-ed.
-     */
-    private static int nameKind(String name) {
-        if (name.isEmpty()) {
-            return 0;
-        }
-        return KEEP.matcher(name).find() ? KEEP_NAME
-                : COMMENTS.matcher(name).find() ? COMMENTS_NAME
-                : BOILERPLATE.matcher(name).find() ? BOILERPLATE_NAME : 0;
-    }
-
-    /**
      * The largest share of the page's prose an element whose names are of {@code kind} may hold and still be
      * removed; -1 when the names do not mark boilerplate.
      */
     private static double boilerplateShare(int kind) {
         // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
-        if ((kind & KEEP_NAME) != 0) {
+        if ((kind & ContainerNames.KEEP) != 0) {
             return -1;
         }
         // Comment threads can outweigh a short article, so their names count for more than a size check.
-        return (kind & COMMENTS_NAME) != 0 ? 0.8 : (kind & BOILERPLATE_NAME) != 0 ? 0.4 : -1;
+        return (kind & ContainerNames.COMMENTS) != 0 ? 0.8 : (kind & ContainerNames.BOILERPLATE) != 0 ? 0.4 : -1;
     }
 
     /**
