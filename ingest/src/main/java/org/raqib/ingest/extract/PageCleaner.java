@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -21,16 +22,20 @@ import org.jsoup.select.Selector;
  */
 final class PageCleaner {
 
-    // Selectors are compiled once: jsoup would otherwise parse the query again on every page.
-    private static final Evaluator NEVER_TEXT = Selector.evaluatorOf("script, style, noscript, iframe, svg, canvas,"
-            + " button, input, select, textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]");
+    /*
+     * The elements the cleaner looks for, tested by hand in one walk over the page: the same tests as the selectors
+     * "script, style, …, [hidden], [aria-hidden=true]", "nav, footer, aside, form, [role=navigation], …",
+     * "[itemprop=articleBody]" and "[class], [id]" (tag names exactly, attribute names and values ignoring case,
+     * values trimmed), where running each selector walked the whole page again.
+     */
 
-    private static final Evaluator STRUCTURAL = Selector.evaluatorOf("nav, footer, aside, form, [role=navigation],"
-            + " [role=complementary], [role=contentinfo], [role=banner]");
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "iframe", "svg", "canvas",
+            "button", "input", "select", "textarea", "figcaption", "template", "object", "embed", "video", "audio");
 
-    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
+    private static final Set<String> STRUCTURAL = Set.of("nav", "footer", "aside", "form");
 
-    private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
+    private static final List<String> STRUCTURAL_ROLES = List.of("navigation", "complementary", "contentinfo",
+            "banner");
 
     private static final Pattern READ_ALSO = Pattern.compile(
             "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
@@ -45,16 +50,17 @@ final class PageCleaner {
 
     /** Cleans {@code root} in place. */
     static void clean(Element root) {
-        root.select(NEVER_TEXT).remove();
+        Sweep sweep = new Sweep(root);
+        NodeTraversor.filter(sweep, root);
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element body : root.select(ARTICLE_BODY)) {
+        for (Element body : sweep.marked) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {
                 // marks the element and its ancestors
             }
         }
         Map<Element, Integer> prose = proseByElement(root);
         int total = prose.getOrDefault(root, 0);
-        for (Element e : new ArrayList<>(root.select(STRUCTURAL))) {
+        for (Element e : sweep.structural) {
             // A page wrapped whole in a <form> (ASP.NET) or a <main> inside an <aside> is still the page.
             if (e.parent() != null && !kept.contains(e) && prose.getOrDefault(e, 0) <= 0.4 * total) {
                 e.remove();
@@ -64,7 +70,8 @@ final class PageCleaner {
         // the id are matched apart, as ids are unique and would make every pair a new one (no word spans a space, so
         // reading them apart reads the same words).
         Map<String, Integer> kinds = new HashMap<>();
-        for (Element e : new ArrayList<>(root.select(NAMED))) {
+        for (Element e : sweep.named) {
+            // Elements inside a removed container still have a parent; removing them again changes nothing.
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
@@ -76,6 +83,73 @@ final class PageCleaner {
             }
         }
         removeReadAlso(root);
+    }
+
+    /**
+     * One walk over the page that removes what is never text and gathers, in document order, the elements marked as
+     * the article body, the structural containers and the elements with a class or id.
+     */
+    private static final class Sweep implements NodeFilter {
+
+        private final Element root;
+        final List<Element> marked = new ArrayList<>();
+        final List<Element> structural = new ArrayList<>();
+        final List<Element> named = new ArrayList<>();
+
+        Sweep(Element root) {
+            this.root = root;
+        }
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return FilterResult.CONTINUE;
+            }
+            if (isNeverText(e)) {
+                if (e != root) {
+                    return FilterResult.REMOVE;
+                }
+                // The root leaves its parent, as a selection's remove() would take it, but its content is still read.
+                e.remove();
+            }
+            if (e.attributesSize() > 0 && hasValue(e, "itemprop", "articlebody")) {
+                marked.add(e);
+            }
+            if (STRUCTURAL.contains(e.normalName()) || e.attributesSize() > 0 && hasRole(e)) {
+                structural.add(e);
+            }
+            if (e.attributesSize() > 0 && (e.hasAttr("class") || e.hasAttr("id"))) {
+                named.add(e);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+        }
+
+        private static boolean isNeverText(Element e) {
+            return NEVER_TEXT.contains(e.normalName())
+                    || e.attributesSize() > 0 && (e.hasAttr("hidden") || hasValue(e, "aria-hidden", "true"));
+        }
+
+        private static boolean hasRole(Element e) {
+            if (!e.hasAttr("role")) {
+                return false;
+            }
+            for (String role : STRUCTURAL_ROLES) {
+                if (hasValue(e, "role", role)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code e}'s attribute {@code key} is {@code value}, as a selector's {@code [key=value]} tests. */
+        private static boolean hasValue(Element e, String key, String value) {
+            return e.hasAttr(key) && value.equalsIgnoreCase(e.attr(key).trim());
+        }
     }
 
     /**
