@@ -59,17 +59,18 @@ final class ContainerNames {
             "signup", "sr-only", "trending", "taboola", "toolbar", "timestamp", "\\btags?\\b", "visually-hidden",
             "widget");
 
-    /** Every spelling of every word, by its first letter. */
-    private static final Word[][] BY_FIRST_LETTER = index();
+    /** Every spelling of every word, by its first two letters ({@link #key}): most positions of a name start none. */
+    private static final Word[][] BY_FIRST_LETTERS = index();
 
     private ContainerNames() {}
 
     /** What {@code name} marks: {@link #KEEP}, else {@link #COMMENTS}, else {@link #BOILERPLATE}, else 0. */
     static int kind(String name) {
         int found = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = lower(name.charAt(i));
-            Word[] words = c < BY_FIRST_LETTER.length ? BY_FIRST_LETTER[c] : null;
+        for (int i = 0; i + 1 < name.length(); i++) {
+            char first = lower(name.charAt(i));
+            char second = lower(name.charAt(i + 1));
+            Word[] words = first < 128 && second < 128 ? BY_FIRST_LETTERS[key(first, second)] : null;
             if (words == null) {
                 continue;
             }
@@ -91,7 +92,7 @@ final class ContainerNames {
         if (end > name.length()) {
             return false;
         }
-        for (int k = 1; k < text.length(); k++) {
+        for (int k = 2; k < text.length(); k++) {
             if (lower(name.charAt(start + k)) != text.charAt(k)) {
                 return false;
             }
@@ -165,15 +166,20 @@ final class ContainerNames {
         KEEP_WORDS.forEach(w -> spell(w, KEEP, words));
         COMMENT_WORDS.forEach(w -> spell(w, COMMENTS, words));
         BOILERPLATE_WORDS.forEach(w -> spell(w, BOILERPLATE, words));
-        Word[][] index = new Word[128][];
+        Word[][] index = new Word[128 * 128][];
         for (Word word : words) {
-            char first = word.text().charAt(0);
-            Word[] old = index[first] == null ? new Word[0] : index[first];
+            int key = key(word.text().charAt(0), word.text().charAt(1));
+            Word[] old = index[key] == null ? new Word[0] : index[key];
             Word[] grown = Arrays.copyOf(old, old.length + 1);
             grown[old.length] = word;
-            index[first] = grown;
+            index[key] = grown;
         }
         return index;
+    }
+
+    /** Where words starting with two ASCII characters are indexed. */
+    private static int key(char first, char second) {
+        return first << 7 | second;
     }
 
     /** Adds every spelling {@code pattern} allows. */
