@@ -67,8 +67,8 @@ public final class ArticleExtractor {
         if (root == null) {
             return "";
         }
-        PageCleaner.clean(root);
-        Element best = MainContainer.find(root);
+        List<Element> marked = PageCleaner.clean(root);
+        Element best = MainContainer.find(root, marked);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String headline = title == null ? "" : title.strip();

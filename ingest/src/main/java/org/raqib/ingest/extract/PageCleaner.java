@@ -22,43 +22,39 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageCleaner {
 
-    /*
-     * The elements the cleaner looks for, tested by hand in one walk over the page: the same tests as the selectors
-     * "script, style, …, [hidden], [aria-hidden=true]", "nav, footer, aside, form, [role=navigation], …",
-     * "[itemprop=articleBody]" and "[class], [id]" (tag names exactly, attribute names and values ignoring case,
-     * values trimmed), where running each selector walked the whole page again.
-     */
-
-    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "iframe", "svg", "canvas",
-            "button", "input", "select", "textarea", "figcaption", "template", "object", "embed", "video", "audio");
-
-    private static final Set<String> STRUCTURAL = Set.of("nav", "footer", "aside", "form");
-
-    private static final List<String> STRUCTURAL_ROLES = List.of("navigation", "complementary", "contentinfo",
-            "banner");
-
+    /** "Read also" headings; {@link #HEADING_CHARS} must stay at least the length of the longest, spaces aside. */
     private static final Pattern READ_ALSO = Pattern.compile(
             "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
                     + "|اقرأ أيضًا|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|related( articles| stories| news)?"
                     + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The longest heading {@link #READ_ALSO} matches ("related articles:", "more on this story") has this many
+     * characters besides white space: an element whose text has more visible ones is not one, and its text need not
+     * be built to see it.
+     */
+    private static final int HEADING_CHARS = 16;
+
     /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
     private static final int MIN_PROSE_LENGTH = 60;
 
     private PageCleaner() {}
 
-    /** Cleans {@code root} in place. */
-    static void clean(Element root) {
-        Sweep sweep = new Sweep(root);
-        NodeTraversor.filter(sweep, root);
+    /**
+     * Cleans {@code root} in place.
+     *
+     * @return the elements in {@code root} marked {@code itemprop=articleBody} that are still there, in document order
+     */
+    static List<Element> clean(Element root) {
+        PageSweep sweep = new PageSweep(root);
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element body : sweep.marked) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {
                 // marks the element and its ancestors
             }
         }
-        Map<Element, Integer> prose = proseByElement(root);
+        Map<Element, Integer> prose = proseByElement(sweep.blocks);
         int total = prose.getOrDefault(root, 0);
         for (Element e : sweep.structural) {
             // A page wrapped whole in a <form> (ASP.NET) or a <main> inside an <aside> is still the page.
@@ -82,74 +78,23 @@ final class PageCleaner {
                 e.remove();
             }
         }
-        removeReadAlso(root);
-    }
-
-    /**
-     * One walk over the page that removes what is never text and gathers, in document order, the elements marked as
-     * the article body, the structural containers and the elements with a class or id.
-     */
-    private static final class Sweep implements NodeFilter {
-
-        private final Element root;
-        final List<Element> marked = new ArrayList<>();
-        final List<Element> structural = new ArrayList<>();
-        final List<Element> named = new ArrayList<>();
-
-        Sweep(Element root) {
-            this.root = root;
-        }
-
-        @Override
-        public FilterResult head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
-                return FilterResult.CONTINUE;
-            }
-            if (isNeverText(e)) {
-                if (e != root) {
-                    return FilterResult.REMOVE;
-                }
-                // The root leaves its parent, as a selection's remove() would take it, but its content is still read.
-                e.remove();
-            }
-            if (e.attributesSize() > 0 && hasValue(e, "itemprop", "articlebody")) {
+        removeReadAlso(sweep);
+        List<Element> marked = new ArrayList<>();
+        for (Element e : sweep.marked) {
+            if (isWithin(e, root)) {
                 marked.add(e);
             }
-            if (STRUCTURAL.contains(e.normalName()) || e.attributesSize() > 0 && hasRole(e)) {
-                structural.add(e);
-            }
-            if (e.attributesSize() > 0 && (e.hasAttr("class") || e.hasAttr("id"))) {
-                named.add(e);
-            }
-            return FilterResult.CONTINUE;
         }
+        return marked;
+    }
 
-        @Override
-        public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-        }
-
-        private static boolean isNeverText(Element e) {
-            return NEVER_TEXT.contains(e.normalName())
-                    || e.attributesSize() > 0 && (e.hasAttr("hidden") || hasValue(e, "aria-hidden", "true"));
-        }
-
-        private static boolean hasRole(Element e) {
-            if (!e.hasAttr("role")) {
-                return false;
+    private static boolean isWithin(Element e, Element root) {
+        for (Element up = e; up != null; up = up.parent()) {
+            if (up == root) {
+                return true;
             }
-            for (String role : STRUCTURAL_ROLES) {
-                if (hasValue(e, "role", role)) {
-                    return true;
-                }
-            }
-            return false;
         }
-
-        /** Whether {@code e}'s attribute {@code key} is {@code value}, as a selector's {@code [key=value]} tests. */
-        private static boolean hasValue(Element e, String key, String value) {
-            return e.hasAttr(key) && value.equalsIgnoreCase(e.attr(key).trim());
-        }
+        return false;
     }
 
     /**
@@ -169,9 +114,9 @@ final class PageCleaner {
      * How many characters of prose each element holds: text in blocks long enough to be sentences and not made of
      * links. Menus, headline lists and link farms weigh nothing, so a page's chrome cannot outweigh its article.
      */
-    private static Map<Element, Integer> proseByElement(Element root) {
+    private static Map<Element, Integer> proseByElement(List<TextBlocks.Block> blocks) {
         Map<Element, Integer> prose = new IdentityHashMap<>();
-        for (TextBlocks.Block block : TextBlocks.of(root)) {
+        for (TextBlocks.Block block : blocks) {
             int length = block.text().length();
             if (length < MIN_PROSE_LENGTH || block.linkDensity() > 0.3) {
                 continue;
@@ -184,14 +129,22 @@ final class PageCleaner {
     }
 
     /** Removes inline "related news" headings and the link lists or headlines that follow them. */
-    private static void removeReadAlso(Element root) {
-        for (Element e : new ArrayList<>(root.getAllElements())) {
-            if (e.parent() == null || e == root || childElements(e, 3) > 3) {
+    private static void removeReadAlso(PageSweep sweep) {
+        // The sweep's elements stand for a fresh list of the page's: the first is the root, and what was removed
+        // since is passed over whole (anything it removed inside what it removes would change nothing).
+        List<Element> elements = sweep.elements;
+        for (int i = 1; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            if (e.parent() == null) {
+                i = sweep.subtreeEnd(i) - 1;
+                continue;
+            }
+            if (childElements(e, 3) > 3) {
                 continue;
             }
             // Own text first: calling text() on every element would walk every subtree again (quadratic). Counting
             // before building it skips the paragraphs, which are most of the page's text and never a heading.
-            if (visibleChars(e, false, 40) > 40) {
+            if (visibleChars(e, false, HEADING_CHARS) > HEADING_CHARS) {
                 continue;
             }
             String own = e.ownText();
@@ -200,10 +153,11 @@ final class PageCleaner {
             }
             if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
                     // A heading in a wrapper: the wrapper chains around paragraphs are counted, not rebuilt, at
-                    // every level. No heading READ_ALSO matches has 60 letters.
-                    : visibleChars(firstChildElement(e), false, 40) <= 40
+                    // every level.
+                    : visibleChars(firstChildElement(e), false, HEADING_CHARS) <= HEADING_CHARS
                             && firstChildElement(e).ownText().length() <= 40
-                            && visibleChars(e, true, 60) <= 60 && READ_ALSO.matcher(e.text()).matches()) {
+                            && visibleChars(e, true, HEADING_CHARS) <= HEADING_CHARS
+                            && READ_ALSO.matcher(e.text()).matches()) {
                 Element next = e.nextElementSibling();
                 int removed = 0;
                 while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
