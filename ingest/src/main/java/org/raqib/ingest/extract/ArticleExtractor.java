@@ -67,8 +67,8 @@ public final class ArticleExtractor {
         if (root == null) {
             return "";
         }
-        PageCleaner.clean(root);
-        Element best = MainContainer.find(root);
+        List<Element> marked = PageCleaner.clean(root);
+        Element best = MainContainer.find(root, marked);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String headline = title == null ? "" : title.strip();
@@ -93,8 +93,12 @@ public final class ArticleExtractor {
         String text = TextCleaner.clean(block);
         // Captions glued to the text ("... ترارويالمصدر: وسائل إعلام") end in a credit; the credit is not prose,
         // and neither is a short credit line of its own ("الصورة: أرشيف").
+        // Only a short text with a colon can be one: the pattern is not run over every paragraph.
+        if (text.length() >= 140 || text.indexOf(':') < 0) {
+            return text;
+        }
         Matcher m = CAPTION_TAIL.matcher(text);
-        if (m.find() && (text.length() < 140 && m.start() > 0 || text.length() < 60 && m.start() == 0)) {
+        if (m.find() && (m.start() > 0 || text.length() < 60)) {
             return "";
         }
         return text;

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
 
 /**
  * Finds the element that holds an article's text in a cleaned page. The publisher's own schema.org marking
@@ -22,16 +20,21 @@ final class MainContainer {
     /** Headings and list items are not prose: a list of headlines must not vote for its container. */
     private static final Set<String> NON_VOTING = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "li", "dt");
 
-    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
-
     private MainContainer() {}
 
-    /** The container of the article in {@code root}; {@code root} itself when nothing stands out. */
-    static Element find(Element root) {
+    /**
+     * The container of the article in {@code root}; {@code root} itself when nothing stands out.
+     *
+     * @param markedBodies the elements in {@code root} marked {@code itemprop=articleBody}, in document order
+     */
+    static Element find(Element root, List<Element> markedBodies) {
         Element marked = null;
-        for (Element e : root.select(ARTICLE_BODY)) {
-            if (e.text().length() >= 200 && (marked == null || e.text().length() > marked.text().length())) {
+        int markedLength = 0;
+        for (Element e : markedBodies) {
+            int length = e.text().length();
+            if (length >= 200 && (marked == null || length > markedLength)) {
                 marked = e;
+                markedLength = length;
             }
         }
         if (marked != null) {

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -21,108 +22,79 @@ import org.jsoup.select.Selector;
  */
 final class PageCleaner {
 
-    // Selectors are compiled once: jsoup would otherwise parse the query again on every page.
-    private static final Evaluator NEVER_TEXT = Selector.evaluatorOf("script, style, noscript, iframe, svg, canvas,"
-            + " button, input, select, textarea, figcaption, template, object, embed, video, audio, [hidden], [aria-hidden=true]");
-
-    private static final Evaluator STRUCTURAL = Selector.evaluatorOf("nav, footer, aside, form, [role=navigation],"
-            + " [role=complementary], [role=contentinfo], [role=banner]");
-
-    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
-
-    private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
-
-    /**
-     * Names of boilerplate containers. The words are grouped by their first letter because java.util.regex tries
-     * every alternative at every position of the name: grouped, most positions fail on one letter test instead of
-     * fifty, and class names are matched by the thousand on a page.
-     */
-    private static final Pattern BOILERPLATE = Pattern.compile(String.join("|",
-            "a(?:dvert|uthor-?(?:bio|box|info|card|profile)|bout-?the-?author|lso-?read)",
-            "\\bads?\\b|\\bad-",
-            "b(?:readcrumb|yline)",
-            "c(?:omment|ookie|aption|redit)",
-            "d(?:ateline|isqus|isclaimer)",
-            "footer",
-            "login",
-            "m(?:ost-?read|ore-?stories|odal|enu|asthead)",
-            "n(?:ewsletter|av\\b|avbar)",
-            "outbrain",
-            "p(?:opular|romo|agination|opup|rint-only)",
-            "r(?:elated|ecommend|ead-?more|ating)",
-            "s(?:hare|haring|ocial|idebar|ubscri|ponsor|ignup|r-only)",
-            "t(?:rending|aboola|oolbar|imestamp)",
-            "\\btags?\\b",
-            "visually-hidden",
-            "widget"),
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern COMMENTS = Pattern.compile(
-            "(^|[\\s_-])comments?($|[\\s_-])|commentlist|comment-?thread|disqus|respond", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern KEEP = Pattern.compile("article-?body|story-?body|post-?body|entry-?content"
-            + "|article-?content|main-?content|articletext|article-?text", Pattern.CASE_INSENSITIVE);
-
+    /** "Read also" headings; {@link #HEADING_CHARS} must stay at least the length of the longest, spaces aside. */
     private static final Pattern READ_ALSO = Pattern.compile(
             "^\\s*(أخبار ذات علاقة|اخبار ذات علاقة|أخبار ذات صلة|مواضيع ذات صلة|ذات صلة|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا"
                     + "|اقرأ أيضًا|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|related( articles| stories| news)?"
                     + "|read (also|more)|see also|more on this( story)?)\\s*[:：]?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
-    private static final int KEEP_NAME = 1;
-    private static final int COMMENTS_NAME = 2;
-    private static final int BOILERPLATE_NAME = 4;
+    /**
+     * The longest heading {@link #READ_ALSO} matches ("related articles:", "more on this story") has this many
+     * characters besides white space: an element whose text has more visible ones is not one, and its text need not
+     * be built to see it.
+     */
+    private static final int HEADING_CHARS = 16;
 
     /** Shorter blocks (labels, dates, headlines) are not counted as prose. */
     private static final int MIN_PROSE_LENGTH = 60;
 
     private PageCleaner() {}
 
-    /** Cleans {@code root} in place. */
-    static void clean(Element root) {
-        root.select(NEVER_TEXT).remove();
+    /**
+     * Cleans {@code root} in place.
+     *
+     * @return the elements in {@code root} marked {@code itemprop=articleBody} that are still there, in document order
+     */
+    static List<Element> clean(Element root) {
+        PageSweep sweep = new PageSweep(root);
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element body : root.select(ARTICLE_BODY)) {
+        for (Element body : sweep.marked) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {
                 // marks the element and its ancestors
             }
         }
-        Map<Element, Integer> prose = proseByElement(root);
+        Map<Element, Integer> prose = proseByElement(sweep.blocks);
         int total = prose.getOrDefault(root, 0);
-        for (Element e : new ArrayList<>(root.select(STRUCTURAL))) {
+        for (Element e : sweep.structural) {
             // A page wrapped whole in a <form> (ASP.NET) or a <main> inside an <aside> is still the page.
             if (e.parent() != null && !kept.contains(e) && prose.getOrDefault(e, 0) <= 0.4 * total) {
                 e.remove();
             }
         }
         // A page repeats a few hundred class names across thousands of elements: each is matched once. The class and
-        // the id are matched apart, as ids are unique and would make every pair a new one.
+        // the id are matched apart, as ids are unique and would make every pair a new one (no word spans a space, so
+        // reading them apart reads the same words).
         Map<String, Integer> kinds = new HashMap<>();
-        for (Element e : new ArrayList<>(root.select(NAMED))) {
+        for (Element e : sweep.named) {
+            // Elements inside a removed container still have a parent; removing them again changes nothing.
             if (e.parent() == null || e == root || kept.contains(e)) {
                 continue;
             }
-            int kind = kinds.computeIfAbsent(e.className(), PageCleaner::nameKind)
-                    | kinds.computeIfAbsent(e.id(), PageCleaner::nameKind);
+            int kind = kinds.computeIfAbsent(e.className(), ContainerNames::kind)
+                    | kinds.computeIfAbsent(e.id(), ContainerNames::kind);
             double share = boilerplateShare(kind);
             if (share >= 0 && prose.getOrDefault(e, 0) <= share * total) {
                 e.remove();
             }
         }
-        removeReadAlso(root);
+        removeReadAlso(sweep);
+        List<Element> marked = new ArrayList<>();
+        for (Element e : sweep.marked) {
+            if (isWithin(e, root)) {
+                marked.add(e);
+            }
+        }
+        return marked;
     }
 
-    /**
-     * What a class or id names: {@link #KEEP_NAME}, else {@link #COMMENTS_NAME}, else {@link #BOILERPLATE_NAME},
-     * else 0. No pattern matches across a space, so an element's class and id can be read apart and or-ed.
-     */
-    private static int nameKind(String name) {
-        if (name.isEmpty()) {
-            return 0;
+    private static boolean isWithin(Element e, Element root) {
+        for (Element up = e; up != null; up = up.parent()) {
+            if (up == root) {
+                return true;
+            }
         }
-        return KEEP.matcher(name).find() ? KEEP_NAME
-                : COMMENTS.matcher(name).find() ? COMMENTS_NAME
-                : BOILERPLATE.matcher(name).find() ? BOILERPLATE_NAME : 0;
+        return false;
     }
 
     /**
@@ -131,20 +103,20 @@ final class PageCleaner {
      */
     private static double boilerplateShare(int kind) {
         // A name is a hint, not proof: an element holding most of the page's prose is the page, whatever its class.
-        if ((kind & KEEP_NAME) != 0) {
+        if ((kind & ContainerNames.KEEP) != 0) {
             return -1;
         }
         // Comment threads can outweigh a short article, so their names count for more than a size check.
-        return (kind & COMMENTS_NAME) != 0 ? 0.8 : (kind & BOILERPLATE_NAME) != 0 ? 0.4 : -1;
+        return (kind & ContainerNames.COMMENTS) != 0 ? 0.8 : (kind & ContainerNames.BOILERPLATE) != 0 ? 0.4 : -1;
     }
 
     /**
      * How many characters of prose each element holds: text in blocks long enough to be sentences and not made of
      * links. Menus, headline lists and link farms weigh nothing, so a page's chrome cannot outweigh its article.
      */
-    private static Map<Element, Integer> proseByElement(Element root) {
+    private static Map<Element, Integer> proseByElement(List<TextBlocks.Block> blocks) {
         Map<Element, Integer> prose = new IdentityHashMap<>();
-        for (TextBlocks.Block block : TextBlocks.of(root)) {
+        for (TextBlocks.Block block : blocks) {
             int length = block.text().length();
             if (length < MIN_PROSE_LENGTH || block.linkDensity() > 0.3) {
                 continue;
@@ -157,25 +129,35 @@ final class PageCleaner {
     }
 
     /** Removes inline "related news" headings and the link lists or headlines that follow them. */
-    private static void removeReadAlso(Element root) {
-        for (Element e : new ArrayList<>(root.getAllElements())) {
-            if (e.parent() == null || e == root || e.childrenSize() > 3) {
+    private static void removeReadAlso(PageSweep sweep) {
+        // The sweep's elements stand for a fresh list of the page's: the first is the root, and what was removed
+        // since is passed over whole (anything it removed inside what it removes would change nothing).
+        List<Element> elements = sweep.elements;
+        for (int i = 1; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            if (e.parent() == null) {
+                i = sweep.subtreeEnd(i) - 1;
+                continue;
+            }
+            if (childElements(e, 3) > 3) {
                 continue;
             }
             // Own text first: calling text() on every element would walk every subtree again (quadratic). Counting
             // before building it skips the paragraphs, which are most of the page's text and never a heading.
-            if (visibleChars(e, false, 40) > 40) {
+            if (visibleChars(e, false, HEADING_CHARS) > HEADING_CHARS) {
                 continue;
             }
             String own = e.ownText();
-            if (own.length() > 40 || (own.isBlank() && e.childrenSize() != 1)) {
+            if (own.length() > 40 || (own.isBlank() && childElements(e, 1) != 1)) {
                 continue;
             }
             if (!own.isBlank() ? READ_ALSO.matcher(own).matches() && e.text().length() <= 60
                     // A heading in a wrapper: the wrapper chains around paragraphs are counted, not rebuilt, at
-                    // every level. No heading READ_ALSO matches has 60 letters.
-                    : visibleChars(e.child(0), false, 40) <= 40 && e.child(0).ownText().length() <= 40
-                            && visibleChars(e, true, 60) <= 60 && READ_ALSO.matcher(e.text()).matches()) {
+                    // every level.
+                    : visibleChars(firstChildElement(e), false, HEADING_CHARS) <= HEADING_CHARS
+                            && firstChildElement(e).ownText().length() <= 40
+                            && visibleChars(e, true, HEADING_CHARS) <= HEADING_CHARS
+                            && READ_ALSO.matcher(e.text()).matches()) {
                 Element next = e.nextElementSibling();
                 int removed = 0;
                 while (next != null && removed < 3 && (linkDensity(next) > 0.3 || next.text().length() < 120)) {
@@ -188,6 +170,31 @@ final class PageCleaner {
                     }
                 }
                 e.remove();
+            }
+        }
+    }
+
+    /*
+     * Element children counted and found by hand: jsoup's childrenSize() and child(i) build and cache a list of
+     * every element's children, a twentieth of the extraction's time when asked of every element on the page.
+     */
+
+    /** How many child elements {@code e} has, counted no further than {@code limit + 1}. */
+    private static int childElements(Element e, int limit) {
+        int count = 0;
+        for (int i = 0; i < e.childNodeSize() && count <= limit; i++) {
+            if (e.childNode(i) instanceof Element) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first child element of {@code e}, which has one. */
+    private static Element firstChildElement(Element e) {
+        for (int i = 0; ; i++) {
+            if (e.childNode(i) instanceof Element child) {
+                return child;
             }
         }
     }

@@ -43,39 +43,75 @@ final class TextBlocks {
      */
     private static final Set<String> CELLS = Set.of("td", "th");
 
+    /** Elements whose content a reader never sees as text: scripts, styles, media, form controls, hidden ones. */
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "iframe", "svg", "canvas",
+            "button", "input", "select", "textarea", "figcaption", "template", "object", "embed", "video", "audio");
+
     private TextBlocks() {}
 
-    /** The blocks of {@code root} in document order; blocks without a letter or digit are left out. */
+    /**
+     * The blocks of {@code root} in document order; blocks without a letter or digit are left out. {@code root} is
+     * expected to hold no {@linkplain #isNeverText never-text} elements (the cleaner removed them); their text would
+     * be read.
+     */
     static List<Block> of(Element root) {
-        Collector collector = new Collector(root);
-        NodeTraversor.traverse(collector, root);
-        collector.flush();
-        return collector.blocks;
+        Reader reader = new Reader(root);
+        NodeTraversor.traverse(reader, root);
+        return reader.blocks();
     }
 
     static boolean isBoundary(Element e) {
         return BOUNDARIES.contains(e.normalName());
     }
 
+    /**
+     * Whether {@code e} holds no text a reader sees: the selector "script, style, noscript, iframe, svg, canvas,
+     * button, input, select, textarea, figcaption, template, object, embed, video, audio, [hidden],
+     * [aria-hidden=true]" tested by hand (tag names exactly, attribute names and values ignoring case, values
+     * trimmed).
+     */
+    static boolean isNeverText(Element e) {
+        return NEVER_TEXT.contains(e.normalName()) || e.attributesSize() > 0 && (e.hasAttr("hidden")
+                || e.hasAttr("aria-hidden") && "true".equalsIgnoreCase(e.attr("aria-hidden").trim()));
+    }
+
+    /**
+     * Whether an element below {@code cell} is a block boundary. Never-text elements are passed over, so a cell reads
+     * the same whether they are still in the page or already removed.
+     */
     private static boolean isLayoutCell(Element cell) {
-        for (Element e : cell.getAllElements()) {
-            if (e != cell && isBoundary(e)) {
+        for (int i = 0; i < cell.childNodeSize(); i++) {
+            if (cell.childNode(i) instanceof Element child && !isNeverText(child)
+                    && (isBoundary(child) || isLayoutCell(child))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final class Collector implements NodeVisitor {
+    /**
+     * Reads the blocks of a subtree node by node, for a walk over it ({@link #of}, or one that also does other work
+     * and leaves out never-text elements as it goes: the blocks are then those of the subtree without them).
+     */
+    static final class Reader implements NodeVisitor {
 
         private final List<Block> blocks = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private final List<Element> owners = new ArrayList<>();
         private int linkDepth;
+        /** Whether the current block's text ends in a space, and whether it holds a letter or digit. */
+        private boolean endsInSpace;
+        private boolean hasLetterOrDigit;
         private int linkChars;
 
-        Collector(Element root) {
+        Reader(Element root) {
             owners.add(root);
+        }
+
+        /** The blocks read so far, once the walk is over. */
+        List<Block> blocks() {
+            flush();
+            return blocks;
         }
 
         @Override
@@ -111,50 +147,57 @@ final class TextBlocks {
                     }
                 } else if (e.normalName().equals("a")) {
                     linkDepth--;
-                } else if (CELLS.contains(e.normalName()) && isLayoutCell(e)) {
+                } else if (CELLS.contains(e.normalName()) && owners.size() > 1 && owners.get(owners.size() - 1) == e) {
+                    // Only a layout cell was made an owner at its head; asking again would walk the cell again.
                     flush();
                     owners.remove(owners.size() - 1);
                 }
             }
         }
 
-        /** Appends text with white space collapsed as it comes, so a block's text never needs a second pass. */
+        /**
+         * Appends text with white space collapsed as it comes, so a block's text never needs a second pass; runs of
+         * other characters are appended whole.
+         */
         private void append(String raw) {
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
-                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+            int i = 0;
+            while (i < raw.length()) {
+                if (isSpace(raw.charAt(i))) {
+                    if (text.length() > 0 && !endsInSpace) {
                         text.append(' ');
+                        endsInSpace = true;
                     }
-                } else {
-                    text.append(c);
-                    if (linkDepth > 0) {
-                        linkChars++;
+                    i++;
+                    continue;
+                }
+                int start = i;
+                for (; i < raw.length() && !isSpace(raw.charAt(i)); i++) {
+                    if (!hasLetterOrDigit && Character.isLetterOrDigit(raw.charAt(i))) {
+                        hasLetterOrDigit = true;
                     }
+                }
+                text.append(raw, start, i);
+                endsInSpace = false;
+                if (linkDepth > 0) {
+                    linkChars += i - start;
                 }
             }
         }
 
-        void flush() {
-            int end = text.length();
-            if (end > 0 && text.charAt(end - 1) == ' ') {
-                end--;
-            }
-            String s = text.substring(0, end);
-            if (hasLetterOrDigit(s)) {
+        /** White space or a no-break space; letters past ASCII (Arabic) skip the look-up, being none below U+1680. */
+        private static boolean isSpace(char c) {
+            return c <= ' ' || c >= '\u1680' ? Character.isWhitespace(c) : c == '\u00A0';
+        }
+
+        private void flush() {
+            if (hasLetterOrDigit) {
+                String s = text.substring(0, endsInSpace ? text.length() - 1 : text.length());
                 blocks.add(new Block(owners.get(owners.size() - 1), s, linkChars));
             }
             text.setLength(0);
+            endsInSpace = false;
+            hasLetterOrDigit = false;
             linkChars = 0;
-        }
-
-        private static boolean hasLetterOrDigit(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (Character.isLetterOrDigit(s.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
