@@ -202,6 +202,11 @@ public final class BenchCommand implements Runnable {
                 description = "Run against this cluster instead of a scratch embedded broker.")
         String bootstrapServers;
 
+        @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
+                description = "A Kafka Streams client property for the instance, as kafka.properties would pass it"
+                        + " (repeatable), for example consumer.fetch.min.bytes=65536.")
+        Map<String, String> streamsProperties = new LinkedHashMap<>();
+
         @Spec
         CommandSpec spec;
 
@@ -212,7 +217,7 @@ public final class BenchCommand implements Runnable {
             var options = new PipelineBenchmark.Options(rules, threads, backlog, rate,
                     ConfigLoader.parseDuration(warmup),
                     ConfigLoader.parseDuration(duration),
-                    ConfigLoader.parseDuration(commitInterval));
+                    ConfigLoader.parseDuration(commitInterval), streamsProperties);
             try (BenchKafka kafka = BenchKafka.open(bootstrapServers)) {
                 out.println("kafka: " + (kafka.embedded() ? "scratch embedded broker " : "")
                         + kafka.clients().bootstrapServers());
@@ -220,6 +225,7 @@ public final class BenchCommand implements Runnable {
                 PipelineBenchmark.Result r = new PipelineBenchmark(kafka.clients(),
                         ConfigLoader.defaultConfig().topics(), kafka.workDir("streams"), articles)
                         .run(options);
+                out.println(r.sentPerArticle());
                 out.println(r);
                 out.printf(Locale.ROOT, "articles_per_s=%.0f articles_per_cpu_s=%.0f p99_ms=%.1f%n",
                         r.articlesPerSecond(), r.articlesPerCpuSecond(), r.latencyQuantile(0.99));

@@ -2,6 +2,7 @@ package org.raqib.bench.pipeline;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.config.TopicsSettings;
 import org.raqib.core.kafka.KafkaClients;
@@ -76,9 +79,18 @@ public final class PipelineBenchmark {
      * @param warmup how long the latency phase runs before samples count
      * @param measured how long samples count
      * @param commitInterval the instance's {@code streams.commitInterval}
+     * @param streamsProperties extra Kafka Streams client properties of the instance (as {@code kafka.properties}
+     *     would pass them), for trying client settings such as {@code consumer.fetch.min.bytes}
      */
     public record Options(int rules, int threads, int backlog, int ratePerSecond, Duration warmup, Duration measured,
-            Duration commitInterval) {
+            Duration commitInterval, Map<String, String> streamsProperties) {
+
+        /** Options without extra client properties. */
+        public Options(int rules, int threads, int backlog, int ratePerSecond, Duration warmup, Duration measured,
+                Duration commitInterval) {
+            this(rules, threads, backlog, ratePerSecond, warmup, measured, commitInterval, Map.of());
+        }
+
         public Options {
             if (rules < 0 || threads < 1 || backlog < 1 || ratePerSecond < 1) {
                 throw new IllegalArgumentException("rules >= 0, threads >= 1, backlog >= 1 and rate >= 1 are needed");
@@ -86,6 +98,7 @@ public final class PipelineBenchmark {
             Objects.requireNonNull(warmup, "warmup");
             Objects.requireNonNull(measured, "measured");
             Objects.requireNonNull(commitInterval, "commitInterval");
+            streamsProperties = Map.copyOf(streamsProperties);
         }
     }
 
@@ -99,12 +112,21 @@ public final class PipelineBenchmark {
      * @param backlogSeconds from RUNNING until the group had no lag
      * @param backlogCpuSeconds CPU time this process's threads (stream threads, the broker when embedded, clients)
      *     used meanwhile
+     * @param backlogStreamCpuSeconds the part of {@code backlogCpuSeconds} the stream threads used: the topology's own
+     *     work (decoding, analysis, stores, serdes), without the broker's and the clients' network threads
      * @param backlogMatches matches written for the backlog
+     * @param backlogSent records the instance's producers sent in the throughput phase, by topic (internal topics
+     *     without the application id): the Kafka work behind each article, whatever the machine's load
      * @param latencySent articles sent while samples counted
      * @param latencyMillis each sampled article's latency, sorted
      */
-    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, double backlogCpuSeconds, long backlogMatches,
-            int latencySent, double[] latencyMillis) {
+    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, double backlogCpuSeconds,
+            double backlogStreamCpuSeconds, long backlogMatches,
+            Map<String, Long> backlogSent, int latencySent, double[] latencyMillis) {
+
+        public Result {
+            backlogSent = Map.copyOf(backlogSent);
+        }
 
         /** Articles per second through the whole topology in the throughput phase. */
         public double articlesPerSecond() {
@@ -119,6 +141,14 @@ public final class PipelineBenchmark {
             return backlog / backlogCpuSeconds;
         }
 
+        /** Records sent per backlog article to each topic, by topic name, as {@code topic=N.NN} pairs. */
+        public String sentPerArticle() {
+            StringBuilder line = new StringBuilder("records_per_article:");
+            new TreeMap<>(backlogSent).forEach((topic, n) -> line.append(String.format(Locale.ROOT, " %s=%.2f",
+                    topic, n / (double) backlog)));
+            return line.toString();
+        }
+
         /** The {@code q} quantile (0..1) of the sampled latencies in milliseconds, NaN without samples. */
         public double latencyQuantile(double q) {
             if (latencyMillis.length == 0) {
@@ -131,10 +161,12 @@ public final class PipelineBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d backlog=%d backlog_s=%.2f cpu_s=%.2f"
-                            + " matches=%d articles_per_s=%.0f articles_per_cpu_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
+                            + " stream_cpu_s=%.2f matches=%d articles_per_s=%.0f articles_per_cpu_s=%.0f"
+                            + " articles_per_stream_cpu_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
                             + " p99_ms=%.1f max_ms=%.1f",
-                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogCpuSeconds, backlogMatches,
-                    articlesPerSecond(), articlesPerCpuSecond(), latencySent,
+                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogCpuSeconds,
+                    backlogStreamCpuSeconds, backlogMatches, articlesPerSecond(), articlesPerCpuSecond(),
+                    backlog / backlogStreamCpuSeconds, latencySent,
                     latencyMillis.length, latencyQuantile(0.50), latencyQuantile(0.95), latencyQuantile(0.99),
                     latencyQuantile(1.0));
         }
@@ -185,16 +217,21 @@ public final class PipelineBenchmark {
                     new RuleBook(TokenAnalysis.standard(), rules), settings, Clock.systemUTC(),
                     new SimpleMeterRegistry());
             watch.start();
-            try (StreamsService streams = new StreamsService(topology.build(), clients.properties(), settings, topics,
+            Map<String, Object> streamsClient = clients.properties();
+            streamsClient.putAll(options.streamsProperties());
+            try (StreamsService streams = new StreamsService(topology.build(), streamsClient, settings, topics,
                     new SimpleMeterRegistry());
                     Admin admin = Admin.create(clients.properties())) {
                 streams.start();
                 awaitRunning(streams);
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
+                long streamCpuStart = streamThreadsCpuNanos();
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                double backlogStreamCpuSeconds = (streamThreadsCpuNanos() - streamCpuStart) / 1e9;
+                Map<String, Long> backlogSent = sentByTopic(streams.streams(), applicationId);
                 // No lag means committed, not yet received by the watching consumer: let its count settle.
                 long backlogMatches = watch.settledCount();
 
@@ -215,8 +252,9 @@ public final class PipelineBenchmark {
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
                 watch.settledCount();
                 double[] latencies = watch.latencies();
-                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds, backlogMatches,
-                        sent, latencies);
+                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds,
+                        backlogStreamCpuSeconds, backlogMatches,
+                        backlogSent, sent, latencies);
             }
         } finally {
             watch.close();
@@ -234,6 +272,30 @@ public final class PipelineBenchmark {
             total += Math.max(0, threads.getThreadCpuTime(id));
         }
         return total;
+    }
+
+    /** CPU time of the live stream threads (named {@code <application id>-StreamThread-<n>}). */
+    private static long streamThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().matches(".*-StreamThread-\\d+")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** What the instance's producers have sent so far, by topic, from their {@code record-send-total} metrics. */
+    private static Map<String, Long> sentByTopic(KafkaStreams streams, String applicationId) {
+        Map<String, Long> sent = new HashMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-topic-metrics") && name.name().equals("record-send-total")) {
+                String topic = name.tags().get("topic").replace(applicationId + "-", "");
+                sent.merge(topic, (long) ((Number) metric.metricValue()).doubleValue(), Long::sum);
+            }
+        });
+        return sent;
     }
 
     private KafkaProducer<String, byte[]> producer() {

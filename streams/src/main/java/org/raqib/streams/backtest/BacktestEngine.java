@@ -246,8 +246,13 @@ public final class BacktestEngine {
             }
         }
 
-        /** The driver keeps every output in memory; trends are not part of a backtest, so they are dropped. */
+        /**
+         * The driver keeps every output in memory; trends are not part of a backtest, so they are dropped. Before,
+         * the wall clock moves on by a trend flush, so the trend stores are filled as live; it moves by record count,
+         * not by time, so reruns stay identical.
+         */
         private void drain() {
+            driver.advanceWallClockTime(RaqibTopology.TREND_FLUSH);
             collected.addAll(matches.readValuesToList());
             dead += deadLetters.readValuesToList().size();
             trends.readValuesToList();

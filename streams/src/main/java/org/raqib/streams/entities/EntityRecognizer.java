@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Mention;
 import org.raqib.streams.text.ArabicMorphology;
+import org.raqib.streams.text.ArticleText;
 import org.raqib.streams.text.TextAnalyzer;
 import org.raqib.streams.text.Token;
 
@@ -51,10 +52,16 @@ public final class EntityRecognizer {
      * {@code body} (field {@code body}). Either may be null or empty.
      */
     public List<EntityHit> recognise(String title, String body) {
-        String t = title == null ? "" : title;
-        String b = body == null ? "" : body;
-        FieldText titleText = FieldText.of(TITLE, t, analyzer.tokens(t));
-        FieldText bodyText = FieldText.of(BODY, b, analyzer.tokens(b));
+        return recognise(ArticleText.of(title, body, analyzer));
+    }
+
+    /**
+     * The entities named in an article already tokenised, with every mention's offsets into {@code text.title()}
+     * (field {@code title}) or {@code text.body()} (field {@code body}).
+     */
+    public List<EntityHit> recognise(ArticleText text) {
+        FieldText titleText = FieldText.of(TITLE, text.title(), text.titleTokens());
+        FieldText bodyText = FieldText.of(BODY, text.body(), text.bodyTokens());
         List<Candidate> found = new ArrayList<>();
         find(titleText, found);
         find(bodyText, found);

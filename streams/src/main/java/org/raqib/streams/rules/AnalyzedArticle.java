@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
+import org.raqib.streams.text.ArticleText;
 import org.raqib.streams.rules.TextAnalysis.AnalyzedWord;
 
 /**
@@ -37,5 +38,18 @@ public record AnalyzedArticle(String source, String lang, List<AnalyzedWord> tit
         Objects.requireNonNull(analysis, "analysis");
         return new AnalyzedArticle(article.source(), article.lang(), analysis.words(article.title()),
                 analysis.words(article.text()), entities);
+    }
+
+    /**
+     * The same for an article already tokenised in {@code text} (made from {@code article}): an analysis built on
+     * {@link org.raqib.streams.text.TextAnalyzer} tokens reuses them.
+     */
+    public static AnalyzedArticle of(Article article, List<EntityHit> entities, ArticleText text,
+            TextAnalysis analysis) {
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(analysis, "analysis");
+        return new AnalyzedArticle(article.source(), article.lang(), analysis.words(text.title(), text.titleTokens()),
+                analysis.words(text.body(), text.bodyTokens()), entities);
     }
 }

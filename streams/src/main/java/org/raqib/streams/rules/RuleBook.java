@@ -7,6 +7,7 @@ import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Rule;
 import org.raqib.core.model.RuleHit;
+import org.raqib.streams.text.ArticleText;
 import org.raqib.streams.topology.LiveRules;
 
 /**
@@ -46,6 +47,11 @@ public final class RuleBook implements LiveRules {
     @Override
     public List<RuleHit> evaluate(Article article, List<EntityHit> entities) {
         return compiled.match(AnalyzedArticle.of(article, entities, analysis));
+    }
+
+    @Override
+    public List<RuleHit> evaluate(Article article, List<EntityHit> entities, ArticleText text) {
+        return compiled.match(AnalyzedArticle.of(article, entities, text, analysis));
     }
 
     /** The rules as they are now. */

@@ -1,6 +1,8 @@
 package org.raqib.streams.rules;
 
 import java.util.List;
+import org.raqib.streams.text.TextAnalyzer;
+import org.raqib.streams.text.Token;
 
 /**
  * How the rule engine reads text: words with their folded form and the bare forms that clitic and article stripping
@@ -12,6 +14,14 @@ public interface TextAnalysis {
 
     /** The words of {@code text}, in order, with offsets into {@code text}. */
     List<AnalyzedWord> words(String text);
+
+    /**
+     * The words of {@code text} given its {@link TextAnalyzer} tokens: an analysis built on those tokens reuses them
+     * instead of tokenising again; by default they are ignored.
+     */
+    default List<AnalyzedWord> words(String text, List<Token> tokens) {
+        return words(text);
+    }
 
     /**
      * One word of a text.

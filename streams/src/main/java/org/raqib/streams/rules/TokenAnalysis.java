@@ -30,7 +30,11 @@ public final class TokenAnalysis implements TextAnalysis {
 
     @Override
     public List<AnalyzedWord> words(String text) {
-        List<Token> tokens = analyzer.tokens(text);
+        return words(text, analyzer.tokens(text));
+    }
+
+    @Override
+    public List<AnalyzedWord> words(String text, List<Token> tokens) {
         List<AnalyzedWord> words = new ArrayList<>(tokens.size());
         int line = 0;
         int scanned = 0;

@@ -12,6 +12,8 @@ import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.RuleHit;
 import org.raqib.streams.stories.StorySignature;
+import org.raqib.streams.text.ArticleText;
+import org.raqib.streams.text.TextAnalyzer;
 
 /**
  * Recognises entities and evaluates the current rules for each article. A failure on one article (a bug meeting
@@ -23,6 +25,7 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
     private final LiveRules rules;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final TextAnalyzer analyzer = new TextAnalyzer();
     private FixedKeyProcessorContext<String, Outcome<Analysed>> context;
 
     AnalyseArticles(EntityRecognition recognition, LiveRules rules, Clock clock, MeterRegistry registry) {
@@ -41,8 +44,10 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
     public void process(FixedKeyRecord<String, Article> record) {
         Article article = record.value();
         try {
-            List<EntityHit> entities = recognition.recognise(article);
-            List<RuleHit> hits = rules.evaluate(article, entities);
+            // One tokenisation for both readers of the article's words.
+            ArticleText text = ArticleText.of(article, analyzer);
+            List<EntityHit> entities = recognition.recognise(article, text);
+            List<RuleHit> hits = rules.evaluate(article, entities, text);
             registry.counter(MeterNames.ARTICLES_PROCESSED).increment();
             for (EntityHit entity : entities) {
                 registry.counter(MeterNames.ENTITY_MENTIONS, "side", entity.side()).increment(entity.mentions().size());

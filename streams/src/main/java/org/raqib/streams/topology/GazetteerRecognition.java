@@ -6,6 +6,7 @@ import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.streams.entities.EntityRecognizer;
 import org.raqib.streams.entities.Gazetteer;
+import org.raqib.streams.text.ArticleText;
 
 /** The topology's {@link EntityRecognition} by the storyline gazetteer: the title and the article's text. */
 public final class GazetteerRecognition implements EntityRecognition {
@@ -24,5 +25,10 @@ public final class GazetteerRecognition implements EntityRecognition {
     @Override
     public List<EntityHit> recognise(Article article) {
         return recognizer.recognise(article.title(), article.text());
+    }
+
+    @Override
+    public List<EntityHit> recognise(Article article, ArticleText text) {
+        return recognizer.recognise(text);
     }
 }

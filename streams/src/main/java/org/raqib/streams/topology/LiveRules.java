@@ -5,6 +5,7 @@ import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Rule;
 import org.raqib.core.model.RuleHit;
+import org.raqib.streams.text.ArticleText;
 
 /**
  * The analysts' rules as they are right now. The topology's global rules store calls {@link #upsert} and
@@ -24,4 +25,13 @@ public interface LiveRules {
 
     /** The rules that match {@code article}, given the entities recognised in it. */
     List<RuleHit> evaluate(Article article, List<EntityHit> entities);
+
+    /**
+     * The same for an article whose words are already tokenised: {@code text} is {@link ArticleText#of(Article,
+     * org.raqib.streams.text.TextAnalyzer) made from} {@code article}. Rules that read tokens reuse them instead of
+     * tokenising again; by default this ignores them.
+     */
+    default List<RuleHit> evaluate(Article article, List<EntityHit> entities, ArticleText text) {
+        return evaluate(article, entities);
+    }
 }

@@ -3,12 +3,10 @@ package org.raqib.streams.topology;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -40,7 +38,7 @@ import org.raqib.core.model.Story;
  *        │                                    │                                   ║ (repartition)
  *        └─ undecodable ──────────────────────┴─ failed ──▶ raqib.dlq             ╚═ cluster stories ─▶ raqib.matches
  * raqib.rules ══▶ global rules store ──▶ LiveRules (read by analyse)
- * analyse ─ by entity/rule ═ (repartition) ═ hourly and daily counts ─ detect spikes ─▶ raqib.trends
+ * analyse ─ sums per entity/rule and hour ═ (repartition) ═ hourly and daily counts ─ detect spikes ─▶ raqib.trends
  * </pre>
  *
  * <p>Production ({@code StreamsService}), the topology tests and backtests all call {@link #build()}: there is one
@@ -50,6 +48,12 @@ public final class RaqibTopology {
 
     /** Prefix of every processor, store and internal topic name. */
     static final String PREFIX = "raqib-";
+
+    /**
+     * How often each task forwards its summed trend counts. Trends count per hour and day, so a second's delay
+     * changes nothing for their readers, while every flush costs a record per subject on the repartition topic.
+     */
+    public static final Duration TREND_FLUSH = Duration.ofSeconds(1);
 
     /**
      * Where the state stores keep their data. The store names, serdes and changelogs are the same either way, so the
@@ -149,11 +153,17 @@ public final class RaqibTopology {
 
     /**
      * Hourly and daily counts of entity mentions (every article) and rule matches, with a spike signal, to
-     * {@code raqib.trends}. Keying by subject repartitions once; both window sizes share that repartition.
+     * {@code raqib.trends}. Counts are first summed per task ({@link SumTrends}), so the repartition by subject
+     * carries one record per subject and hour per flush rather than one per article and subject; both window sizes
+     * share that repartition.
      */
     private void countTrends(StreamsBuilder builder, KStream<String, Analysed> analysed) {
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(SumTrends.STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         var bySubject = analysed
-                .flatMap((id, a) -> trendKeys(a), Named.as(PREFIX + "trend-subjects"))
+                .process(() -> new SumTrends(TrendWindow.HOUR.size, TREND_FLUSH), Named.as(PREFIX + "trend-sums"),
+                        SumTrends.STORE)
                 .groupByKey(Grouped.with(PREFIX + "trend-subject", Serdes.String(), Serdes.Long()));
         for (TrendWindow w : TrendWindow.values()) {
             String counts = PREFIX + "trends-" + w.label;
@@ -186,14 +196,10 @@ public final class RaqibTopology {
                 : Stores.persistentWindowStore(name, retention, size, false);
     }
 
-    private static List<KeyValue<String, Long>> trendKeys(Analysed analysed) {
-        List<KeyValue<String, Long>> keys = new ArrayList<>();
-        analysed.entities().forEach(e -> keys.add(KeyValue.pair("entity:" + e.id(), (long) e.mentions().size())));
-        analysed.rules().forEach(r -> keys.add(KeyValue.pair("rule:" + r.id(), 1L)));
-        return keys;
-    }
-
-    /** The trend windows: size, how late a record may arrive, and how many earlier windows form the baseline. */
+    /**
+     * The trend windows: size, how late a record may arrive, and how many earlier windows form the baseline. Each
+     * size is a whole number of hours, the buckets {@link SumTrends} sums in.
+     */
     private enum TrendWindow {
         HOUR("hour", Duration.ofHours(1), Duration.ofHours(6), 24),
         DAY("day", Duration.ofDays(1), Duration.ofDays(1), 14);

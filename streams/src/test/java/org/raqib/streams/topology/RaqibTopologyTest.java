@@ -228,7 +228,8 @@ class RaqibTopologyTest {
         assertThat(description).contains("raqib-articles-source", "raqib-decode", "raqib-drop-repeats",
                 "raqib-analyse", "raqib-matched-only", "raqib-story-key-repartition", "raqib-cluster-stories",
                 "raqib-matches-sink", "raqib-decode-dlq-sink", "raqib-analyse-dlq-sink", "raqib-dedupe-store",
-                "raqib-story-store", "raqib-stories-store", "raqib-recent-matches-store", "raqib-rules-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
+                "raqib-story-store", "raqib-stories-store", "raqib-recent-matches-store", "raqib-rules-store",
+                "raqib-trend-sums", "raqib-trend-sums-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
                 "raqib-trends-day", "raqib-spikes-hour", "raqib-spikes-day-store", "raqib-trends-hour-sink");
         assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
     }
@@ -238,6 +239,7 @@ class RaqibTopologyTest {
         for (int i = 0; i < 3; i++) {
             articles.pipeInput("a" + i, article("a" + i, "عنوان " + i, "خبر رقم " + i + " من بنغازي اليوم"),
                     T0.plusSeconds(60L * i));
+            flushTrendSums();
         }
 
         List<Trend> hourly = trends.readValuesToList().stream()
@@ -257,6 +259,7 @@ class RaqibTopologyTest {
                 String id = "h" + hour + "-" + i;
                 articles.pipeInput(id, article(id, "عنوان " + id, "خبر " + id + " من بنغازي"),
                         T0.plusSeconds(3600L * hour + 60L * i));
+                flushTrendSums();
             }
         }
 
@@ -274,6 +277,7 @@ class RaqibTopologyTest {
     void answersQueriesForRecentMatchesStoriesAndTrendSeries() {
         articles.pipeInput("a1", article("a1", "وفد ليبي في نيامي", STORY), T0);
         articles.pipeInput("b7", article("b7", "وفد ليبي يزور نيامي", STORY + " وفق بيان"), T0.plusSeconds(600));
+        flushTrendSums();
         PipelineQueries queries = new PipelineQueries(new PipelineQueries.Stores() {
             @Override
             public <K, V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<K, V> keyValue(String name) {
@@ -297,6 +301,11 @@ class RaqibTopologyTest {
                 .containsExactly(new PipelineQueries.Point(T0, 2));
         assertThat(queries.trendSeries("rule", "benghazi", "day", T0.minusSeconds(86_400), T0))
                 .extracting(PipelineQueries.Point::count).containsExactly(2L);
+    }
+
+    /** Lets the trend sums' wall-clock flush run, as it does every {@link RaqibTopology#TREND_FLUSH} live. */
+    private void flushTrendSums() {
+        driver.advanceWallClockTime(RaqibTopology.TREND_FLUSH);
     }
 
     private static Article article(String id, String title, String body) {
