@@ -71,12 +71,20 @@ public final class DestinationLimiter {
         Objects.requireNonNull(request, "request");
         CompletableFuture<T> result = new CompletableFuture<>();
         Request queued = new Request(() -> {
+            T value = null;
+            RuntimeException failure = null;
             try {
-                result.complete(request.get());
+                value = request.get();
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                failure = e;
             } finally {
+                // The place is free before the caller hears the outcome, so what it does next finds it free.
                 finished(destination);
+            }
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
             }
         }, result);
         boolean now;
