@@ -127,8 +127,9 @@ final class PageCharset {
 
     /** Where {@code word} (lower case ASCII) first occurs in {@code bytes[from, end)}, in any case; -1 if nowhere. */
     private static int indexOf(byte[] bytes, int end, String word, int from) {
+        char first = word.charAt(0);
         for (int i = from; i + word.length() <= end; i++) {
-            if (startsWith(bytes, end, i, word)) {
+            if (lower(bytes[i]) == first && startsWith(bytes, end, i, word)) {
                 return i;
             }
         }
@@ -140,12 +141,15 @@ final class PageCharset {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {
-            int b = bytes[at + k];
-            if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != word.charAt(k)) {
+            if (lower(bytes[at + k]) != word.charAt(k)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 
     private static int skipSpaces(byte[] bytes, int end, int from) {
