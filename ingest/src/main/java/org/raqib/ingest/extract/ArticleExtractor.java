@@ -4,11 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +45,7 @@ public final class ArticleExtractor {
         byte[] bytes = html.length > MAX_BYTES ? java.util.Arrays.copyOf(html, MAX_BYTES) : html;
         Document doc;
         try {
-            doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset(bytes, contentType), pageAddress.toString());
+            doc = Jsoup.parse(new ByteArrayInputStream(bytes), PageCharset.of(bytes, contentType), pageAddress.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read page " + pageAddress, e);
         }
@@ -117,67 +115,5 @@ public final class ArticleExtractor {
             }
         }
         return false;
-    }
-
-
-
-
-
-    /** The charset jsoup should use: the header's, else null to let jsoup read the BOM and meta tags. */
-    private static String charset(byte[] bytes, Optional<String> contentType) {
-        Optional<String> header = contentType.flatMap(type -> {
-            Matcher m = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE).matcher(type);
-            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-        });
-        if (header.isPresent() && java.nio.charset.Charset.isSupported(header.get())) {
-            return header.get();
-        }
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        boolean declared = head.contains("charset") || (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF);
-        if (!declared && !validUtf8(bytes)) {
-            return "windows-1256"; // no declaration and not UTF-8: the Arabic legacy charset, as browsers here guess
-        }
-        return null;
-    }
-
-    /**
-     * Whether {@code bytes} are well-formed UTF-8, checked byte by byte: decoding a whole page into a throw-away
-     * buffer cost a twentieth of the extraction's time.
-     */
-    static boolean validUtf8(byte[] bytes) {
-        int i = 0;
-        while (i < bytes.length) {
-            int b = bytes[i] & 0xFF;
-            int continuation;
-            if (b < 0x80) {
-                i++;
-                continue;
-            } else if (b >= 0xC2 && b <= 0xDF) {
-                continuation = 1;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                continuation = 2;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                continuation = 3;
-            } else {
-                return false;
-            }
-            if (i + continuation >= bytes.length) {
-                return false;
-            }
-            int second = bytes[i + 1] & 0xFF;
-            // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
-            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
-            if (second < low || second > high) {
-                return false;
-            }
-            for (int k = 2; k <= continuation; k++) {
-                if ((bytes[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += continuation + 1;
-        }
-        return true;
     }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.raqib.core.json.Json;
 import org.raqib.ingest.parse.Dates;
 import org.raqib.ingest.parse.TextCleaner;
@@ -21,11 +22,6 @@ final class PageMetadata {
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "ReportageNewsArticle",
             "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "WebPage");
-
-    // Compiled once: jsoup would otherwise parse the query again on every page.
-    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
-    private static final Evaluator TIME = Selector.evaluatorOf("time[datetime]");
-    private static final Evaluator HTML = Selector.evaluatorOf("html");
 
     private static final List<String> META_KEYS = List.of("property", "name", "itemprop");
 
@@ -49,27 +45,74 @@ final class PageMetadata {
     }
 
     static PageMetadata of(Document doc) {
-        Optional<JsonNode> ld = jsonLd(doc);
-        // Gathered once: each look-up below would otherwise walk the whole page.
-        List<Element> metas = doc.getElementsByTag("meta");
+        Sources sources = Sources.of(doc);
+        Optional<JsonNode> ld = jsonLd(sources.jsonLd);
+        List<Element> metas = sources.metas;
         String title = ld.map(n -> text(n, "headline")).filter(s -> !s.isEmpty())
                 .orElseGet(() -> meta(metas, "og:title").orElseGet(() -> TextCleaner.clean(doc.title())));
         Instant published = ld.map(n -> text(n, "datePublished")).flatMap(Dates::parse)
                 .or(() -> meta(metas, "article:published_time").flatMap(Dates::parse))
                 .or(() -> meta(metas, "date").flatMap(Dates::parse))
-                .or(() -> Optional.ofNullable(doc.selectFirst(TIME)).flatMap(t -> Dates.parse(t.attr("datetime"))))
+                .or(() -> Optional.ofNullable(sources.time).flatMap(t -> Dates.parse(t.attr("datetime"))))
                 .orElse(null);
         String author = ld.map(PageMetadata::author).filter(s -> !s.isEmpty())
                 .or(() -> meta(metas, "author"))
                 .or(() -> meta(metas, "article:author").filter(a -> !a.startsWith("http")))
                 .orElse("");
-        Element html = doc.selectFirst(HTML);
+        Element html = sources.html;
         String lang = html == null ? "" : html.attr("lang").strip();
         if (lang.isEmpty()) {
             lang = ld.map(n -> text(n, "inLanguage")).orElse("");
         }
         String articleBody = ld.map(n -> text(n, "articleBody")).map(TextCleaner::paragraphs).orElse("");
         return new PageMetadata(TextCleaner.clean(title), published, TextCleaner.clean(author), lang, articleBody);
+    }
+
+    /**
+     * The elements metadata is read from, gathered in one walk over the page where running each selector walked it
+     * whole: as "meta", "script[type=application/ld+json]" (in document order), and the first "time[datetime]" and
+     * "html" select them (tag names exactly, attribute names and values ignoring case, values trimmed).
+     */
+    private static final class Sources implements NodeVisitor {
+
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> jsonLd = new ArrayList<>();
+        Element time;
+        Element html;
+
+        static Sources of(Document doc) {
+            Sources sources = new Sources();
+            NodeTraversor.traverse(sources, doc);
+            return sources;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "meta" -> metas.add(e);
+                case "script" -> {
+                    if (e.hasAttr("type") && "application/ld+json".equalsIgnoreCase(e.attr("type").trim())) {
+                        jsonLd.add(e);
+                    }
+                }
+                case "time" -> {
+                    if (time == null && e.hasAttr("datetime")) {
+                        time = e;
+                    }
+                }
+                case "html" -> {
+                    if (html == null) {
+                        html = e;
+                    }
+                }
+                default -> {
+                    // not a source of metadata
+                }
+            }
+        }
     }
 
     /**
@@ -87,8 +130,8 @@ final class PageMetadata {
         return Optional.empty();
     }
 
-    private static Optional<JsonNode> jsonLd(Document doc) {
-        for (Element script : doc.select(JSON_LD)) {
+    private static Optional<JsonNode> jsonLd(List<Element> scripts) {
+        for (Element script : scripts) {
             try {
                 JsonNode root = LENIENT.readTree(script.data());
                 List<JsonNode> candidates = new ArrayList<>();

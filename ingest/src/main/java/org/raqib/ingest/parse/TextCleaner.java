@@ -56,6 +56,9 @@ public final class TextCleaner {
      * one pass over the text, where two regular-expression replacements cost a twentieth of article extraction.
      */
     private static String collapse(String text) {
+        if (isCollapsed(text)) {
+            return text; // most text read from a page's blocks already is: nothing to copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -74,6 +77,26 @@ public final class TextCleaner {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether {@link #collapse} would return {@code text} as it is: no invisible characters, no space but single ' '. */
+    private static boolean isCollapsed(String text) {
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isInvisible(c)) {
+                return false;
+            }
+            if (isSpace(c)) {
+                if (c != ' ' || space) {
+                    return false;
+                }
+                space = true;
+            } else {
+                space = false;
+            }
+        }
+        return !space;
     }
 
     /** Direction marks and embeddings, zero-width characters, BOM, soft hyphen. */

@@ -20,13 +20,28 @@ class ValidUtf8Test {
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xD8}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98},
         };
         for (byte[] bytes : cases) {
-            assertThat(ArticleExtractor.validUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(jdk(bytes));
+            assertThat(PageCharset.validUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(jdk(bytes));
         }
         Random random = new Random(5);
         for (int n = 0; n < 20_000; n++) {
             byte[] bytes = new byte[random.nextInt(6)];
             random.nextBytes(bytes);
-            assertThat(ArticleExtractor.validUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(jdk(bytes));
+            assertThat(PageCharset.validUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(jdk(bytes));
+        }
+    }
+
+    @Test
+    void agreesWithTheJdkDecoderOnMostlyAsciiTextReadEightBytesAtATime() {
+        byte[] arabic = "خبر".getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                int pick = random.nextInt(20);
+                bytes[i] = pick == 0 ? (byte) random.nextInt(256) : pick == 1 ? arabic[random.nextInt(arabic.length)]
+                        : (byte) ('a' + random.nextInt(26));
+            }
+            assertThat(PageCharset.validUtf8(bytes)).as("%s", java.util.Arrays.toString(bytes)).isEqualTo(jdk(bytes));
         }
     }
 
