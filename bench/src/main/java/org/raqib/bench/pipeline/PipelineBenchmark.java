@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,15 +118,18 @@ public final class PipelineBenchmark {
      * @param backlogMatches matches written for the backlog
      * @param backlogSent records the instance's producers sent in the throughput phase, by topic (internal topics
      *     without the application id): the Kafka work behind each article, whatever the machine's load
+     * @param backlogAppended how far the end offsets of the topics the instance writes moved in the throughput
+     *     phase, by topic: the records plus the transaction markers (one per partition a transaction wrote to)
      * @param latencySent articles sent while samples counted
      * @param latencyMillis each sampled article's latency, sorted
      */
     public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, double backlogCpuSeconds,
             double backlogStreamCpuSeconds, long backlogMatches,
-            Map<String, Long> backlogSent, int latencySent, double[] latencyMillis) {
+            Map<String, Long> backlogSent, Map<String, Long> backlogAppended, int latencySent, double[] latencyMillis) {
 
         public Result {
             backlogSent = Map.copyOf(backlogSent);
+            backlogAppended = Map.copyOf(backlogAppended);
         }
 
         /** Articles per second through the whole topology in the throughput phase. */
@@ -141,11 +145,17 @@ public final class PipelineBenchmark {
             return backlog / backlogCpuSeconds;
         }
 
-        /** Records sent per backlog article to each topic, by topic name, as {@code topic=N.NN} pairs. */
+        /**
+         * Records sent per backlog article to each topic, as {@code topic=N.NN} pairs, then the transaction markers
+         * written per article (end offsets moved beyond the records).
+         */
         public String sentPerArticle() {
             StringBuilder line = new StringBuilder("records_per_article:");
             new TreeMap<>(backlogSent).forEach((topic, n) -> line.append(String.format(Locale.ROOT, " %s=%.2f",
                     topic, n / (double) backlog)));
+            long records = backlogAppended.keySet().stream().mapToLong(t -> backlogSent.getOrDefault(t, 0L)).sum();
+            long appended = backlogAppended.values().stream().mapToLong(Long::longValue).sum();
+            line.append(String.format(Locale.ROOT, " markers_per_article=%.2f", (appended - records) / (double) backlog));
             return line.toString();
         }
 
@@ -222,6 +232,7 @@ public final class PipelineBenchmark {
             try (StreamsService streams = new StreamsService(topology.build(), streamsClient, settings, topics,
                     new SimpleMeterRegistry());
                     Admin admin = Admin.create(clients.properties())) {
+                Map<String, Long> endsBefore = endOffsets(admin, applicationId);
                 streams.start();
                 awaitRunning(streams);
                 long start = System.nanoTime();
@@ -232,6 +243,8 @@ public final class PipelineBenchmark {
                 double backlogCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
                 double backlogStreamCpuSeconds = (streamThreadsCpuNanos() - streamCpuStart) / 1e9;
                 Map<String, Long> backlogSent = sentByTopic(streams.streams(), applicationId);
+                Map<String, Long> backlogAppended = endOffsets(admin, applicationId);
+                endsBefore.forEach((topic, end) -> backlogAppended.merge(topic, -end, Long::sum));
                 // No lag means committed, not yet received by the watching consumer: let its count settle.
                 long backlogMatches = watch.settledCount();
 
@@ -254,7 +267,7 @@ public final class PipelineBenchmark {
                 double[] latencies = watch.latencies();
                 return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds,
                         backlogStreamCpuSeconds, backlogMatches,
-                        backlogSent, sent, latencies);
+                        backlogSent, backlogAppended, sent, latencies);
             }
         } finally {
             watch.close();
@@ -296,6 +309,21 @@ public final class PipelineBenchmark {
             }
         });
         return sent;
+    }
+
+    /** End offsets of the topics the instance writes (outputs and internal topics), summed per topic. */
+    private static Map<String, Long> endOffsets(Admin admin, String applicationId) throws Exception {
+        Set<String> outputs = Set.of(Topics.MATCHES.name(), Topics.TRENDS.name(), Topics.DLQ.name());
+        List<String> names = admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(applicationId + "-") || outputs.contains(t))
+                .toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<String, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) ->
+                ends.merge(tp.topic().replace(applicationId + "-", ""), info.offset(), Long::sum));
+        return ends;
     }
 
     private KafkaProducer<String, byte[]> producer() {

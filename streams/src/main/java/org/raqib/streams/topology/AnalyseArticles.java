@@ -54,7 +54,7 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
             }
             context.forward(record.withValue(Outcome.of(hits.isEmpty()
                     // Only matched articles are clustered into stories; the signature costs as much as recognition.
-                    ? new Analysed(article, entities, hits, new int[0], "a:" + article.id())
+                    ? new Analysed(article, entities, hits, new int[0], "a:" + article.id(), null)
                     : withSignature(article, entities, hits))));
         } catch (RuntimeException e) {
             String json = Json.write(article);
@@ -70,6 +70,6 @@ final class AnalyseArticles implements FixedKeyProcessor<String, Article, Outcom
         String text = article.text().length() < 200 ? article.title() + "\n" + article.text() : article.text();
         StorySignature signature = StorySignature.of(text);
         String key = signature.comparable() ? signature.key() : "a:" + article.id();
-        return new Analysed(article, entities, hits, signature.hashes(), key);
+        return new Analysed(article, entities, hits, signature.hashes(), key, null).slim();
     }
 }

@@ -17,9 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.Match;
-import org.raqib.core.model.Mention;
 import org.raqib.core.model.Story;
-import org.raqib.core.model.EntityHit;
 import org.raqib.streams.stories.StorySignature;
 
 /**
@@ -127,7 +125,7 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
                 article.title(), article.lang(), article.publishedAt(), article.fetchedAt(), matchedAt,
                 analysed.entities(), analysed.rules(),
                 analysed.rules().stream().anyMatch(r -> r.id().equals(LiveRules.STORYLINE_RULE_ID)),
-                Snippets.around(article, strongest(analysed.entities())));
+                analysed.matchSnippet());
         remember(match, record.timestamp());
         context.forward(record.withKey(article.id()).withValue(match));
     }
@@ -151,10 +149,4 @@ final class ClusterStories implements Processor<String, Analysed, String, Match>
         recent.put(RecentKeys.key(timestamp, match.articleId()), match);
     }
 
-    private static Optional<Mention> strongest(List<EntityHit> entities) {
-        return entities.stream()
-                .flatMap(e -> e.mentions().stream())
-                .max(Comparator.comparingDouble(Mention::confidence)
-                        .thenComparing(m -> m.field().equals("title") ? 0 : 1));
-    }
 }

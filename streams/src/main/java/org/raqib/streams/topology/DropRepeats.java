@@ -2,7 +2,6 @@ package org.raqib.streams.topology;
 
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -47,8 +46,8 @@ final class DropRepeats implements FixedKeyProcessor<String, Article, Article> {
         String id = record.value().id();
         long ts = record.timestamp();
         long w = window.toMillis();
-        try (WindowStoreIterator<Long> earlier = seen.fetch(id, Instant.ofEpochMilli(floor(ts - w)),
-                Instant.ofEpochMilli(ts + w))) {
+        // The epoch-millisecond overload: the Instant one formats an error message for every call, just in case.
+        try (WindowStoreIterator<Long> earlier = seen.fetch(id, floor(ts - w), ts + w)) {
             while (earlier.hasNext()) {
                 Long seenAt = earlier.next().value;
                 if (seenAt != null && Math.abs(seenAt - ts) <= w) {

@@ -1,7 +1,11 @@
 package org.raqib.streams.topology;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.raqib.core.model.Article;
+import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Mention;
 
 /** Short extracts of an article for alerts: the words around its strongest mention, cut at word boundaries. */
@@ -10,7 +14,17 @@ final class Snippets {
     /** Characters of context on each side of the mention. */
     static final int CONTEXT = 90;
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private Snippets() {}
+
+    /** The words around the strongest of {@code entities}' mentions (a title mention wins a tie), or the text's start. */
+    static String around(Article article, List<EntityHit> entities) {
+        return around(article, entities.stream()
+                .flatMap(e -> e.mentions().stream())
+                .max(Comparator.comparingDouble(Mention::confidence)
+                        .thenComparing(m -> m.field().equals("title") ? 0 : 1)));
+    }
 
     static String around(Article article, Optional<Mention> mention) {
         String text = article.text();
@@ -33,7 +47,7 @@ final class Snippets {
         if (end <= start) {
             end = to;
         }
-        String core = text.substring(Math.min(start, end), end).strip().replaceAll("\\s+", " ");
+        String core = SPACES.matcher(text.substring(Math.min(start, end), end).strip()).replaceAll(" ");
         return (start > 0 ? "… " : "") + core + (end < text.length() ? " …" : "");
     }
 }

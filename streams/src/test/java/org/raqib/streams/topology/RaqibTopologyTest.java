@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.raqib.core.config.StreamsSettings;
+import org.raqib.core.json.JsonSerde;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.DeadLetter;
@@ -27,6 +30,7 @@ import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Mention;
 import org.raqib.core.model.Rule;
+import org.raqib.core.model.RuleHit;
 import org.raqib.core.model.Trend;
 
 class RaqibTopologyTest {
@@ -37,6 +41,8 @@ class RaqibTopologyTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ContainsRules rules = new ContainsRules();
+    @TempDir
+    Path state;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
     private TestInputTopic<String, byte[]> rawArticles;
@@ -61,6 +67,8 @@ class RaqibTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raqib-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // Not the shared default under /tmp: another build running these tests would hold the same RocksDB locks.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         driver = new TopologyTestDriver(topology.build(), props, T0);
         articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
                 Topics.ARTICLES.valueSerde().serializer());
@@ -97,6 +105,36 @@ class RaqibTopologyTest {
         assertThat(match.snippet()).contains("بنغازي");
         assertThat(match.matchedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(matches.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsAMatchedArticleToStoryClusteringWithItsSnippetAndWithoutItsText() {
+        TestOutputTopic<String, Analysed> storyKey = driver.createOutputTopic(
+                "raqib-test-raqib-story-key-repartition", Serdes.String().deserializer(),
+                JsonSerde.of(Analysed.class).deserializer());
+
+        articles.pipeInput("a1", article("a1", "مصادر: تحركات من ليبيا", STORY), T0);
+
+        Analysed sent = storyKey.readValue();
+        assertThat(sent.article().body()).isEmpty();
+        assertThat(sent.article().title()).isEqualTo("مصادر: تحركات من ليبيا");
+        assertThat(sent.snippet()).contains("بنغازي");
+        assertThat(matches.readValue().snippet()).isEqualTo(sent.snippet());
+    }
+
+    @Test
+    void takesTheSnippetFromTheArticleOfARecordWrittenWithoutOne() {
+        TestInputTopic<String, Analysed> storyKey = driver.createInputTopic("raqib-test-raqib-story-key-repartition",
+                Serdes.String().serializer(), JsonSerde.of(Analysed.class).serializer());
+        int at = STORY.indexOf("بنغازي");
+        List<EntityHit> entities = List.of(new EntityHit("BENGHAZI", "Benghazi", "libya", "city",
+                List.of(new Mention("body", at, at + 6, "بنغازي", 1.0, "alias"))));
+        RuleHit hit = new RuleHit("benghazi", "Benghazi", "high", 1.0, List.of("بنغازي"));
+
+        storyKey.pipeInput("a:a1", new Analysed(article("a1", "عنوان", STORY), entities, List.of(hit), new int[0],
+                "a:a1", null), T0);
+
+        assertThat(matches.readValue().snippet()).contains("بنغازي").contains("محور");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.raqib.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.raqib.core.config.StreamsSettings;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
@@ -47,6 +49,8 @@ class TrendCountsTest {
     private static final Duration DAY = Duration.ofDays(1);
 
     private final ContainsRules rules = new ContainsRules();
+    @TempDir
+    Path state;
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
     private TestOutputTopic<String, Trend> trends;
@@ -73,6 +77,8 @@ class TrendCountsTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "raqib-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // Not the shared default under /tmp: another build running these tests would hold the same RocksDB locks.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         driver = new TopologyTestDriver(topology.build(), props, T0);
         articles = driver.createInputTopic(Topics.ARTICLES.name(), Serdes.String().serializer(),
                 Topics.ARTICLES.valueSerde().serializer());
