@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -30,9 +28,9 @@ final class PageCleaner {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * The longest heading {@link #READ_ALSO} matches ("related articles:", "more on this story") has this many
-     * characters besides white space: an element whose text has more visible ones is not one, and its text need not
-     * be built to see it.
+     * The longest heading {@link #READ_ALSO} matches, colon included ("related articles:", "more on this story:"), has
+     * this many characters besides white space: an element whose text has more visible ones is not one, and its text
+     * need not be built to see it.
      */
     private static final int HEADING_CHARS = 16;
 
