@@ -66,12 +66,12 @@ public final class ArticleExtractor {
             return "";
         }
         List<Element> marked = PageCleaner.clean(root);
-        Element best = MainContainer.find(root, marked);
+        MainContainer.Article article = MainContainer.find(root, marked);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String headline = title == null ? "" : title.strip();
         String pageTitle = TextCleaner.clean(doc.title());
-        for (TextBlocks.Block block : TextBlocks.of(best)) {
+        for (TextBlocks.Block block : article.blocks()) {
             if (block.owner().normalName().equals("h1") || block.linkDensity() > 0.5) {
                 continue;
             }
