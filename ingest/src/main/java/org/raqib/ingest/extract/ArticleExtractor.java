@@ -49,8 +49,15 @@ public final class ArticleExtractor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read page " + pageAddress, e);
         }
-        PageMetadata meta = PageMetadata.of(doc);
-        String body = body(doc, meta.title);
+        // The walk that cleans the body also gathers its metadata sources; the rest of the page is read around it.
+        Element root = doc.body();
+        PageMetadata.Sources sources = new PageMetadata.Sources();
+        PageMetadata.Sources afterBody = new PageMetadata.Sources();
+        PageMetadata.Sources.around(doc, root, sources, afterBody);
+        List<Element> marked = PageCleaner.clean(root, sources);
+        sources.add(afterBody);
+        PageMetadata meta = PageMetadata.of(doc, sources);
+        String body = body(doc, root, marked, meta.title);
         // The page's own JSON-LD text stands in when the DOM gave much less of it: a layout the scoring misread.
         // A shorter articleBody is often a teaser, so it never replaces a longer DOM body.
         if (meta.articleBody.length() >= MIN_LD_BODY && body.length() < 0.5 * meta.articleBody.length()) {
@@ -59,19 +66,19 @@ public final class ArticleExtractor {
         return new ExtractedPage(meta.title, body, meta.published, meta.author, meta.lang);
     }
 
-    /** The body text of {@code doc}, paragraphs separated by a blank line. */
-    static String body(Document doc, String title) {
-        Element root = doc.body();
-        if (root == null) {
-            return "";
-        }
-        List<Element> marked = PageCleaner.clean(root);
-        Element best = MainContainer.find(root, marked);
+    /**
+     * The body text of {@code doc}, paragraphs separated by a blank line.
+     *
+     * @param root its body, cleaned
+     * @param marked the elements in {@code root} marked as the article body, in document order
+     */
+    private static String body(Document doc, Element root, List<Element> marked, String title) {
+        MainContainer.Article article = MainContainer.find(root, marked);
         List<String> paragraphs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String headline = title == null ? "" : title.strip();
         String pageTitle = TextCleaner.clean(doc.title());
-        for (TextBlocks.Block block : TextBlocks.of(best)) {
+        for (TextBlocks.Block block : article.blocks()) {
             if (block.owner().normalName().equals("h1") || block.linkDensity() > 0.5) {
                 continue;
             }

@@ -14,6 +14,14 @@ import org.jsoup.nodes.Element;
  */
 final class MainContainer {
 
+    /**
+     * What was found.
+     *
+     * @param container the element holding the article
+     * @param blocks its text blocks
+     */
+    record Article(Element container, List<TextBlocks.Block> blocks) {}
+
     /** Blocks too short to be prose (a date, a byline, a button label) do not vote. */
     private static final int MIN_VOTING_LENGTH = 25;
 
@@ -23,11 +31,11 @@ final class MainContainer {
     private MainContainer() {}
 
     /**
-     * The container of the article in {@code root}; {@code root} itself when nothing stands out.
+     * The container of the article in {@code root}, {@code root} itself when nothing stands out, with its blocks.
      *
      * @param markedBodies the elements in {@code root} marked {@code itemprop=articleBody}, in document order
      */
-    static Element find(Element root, List<Element> markedBodies) {
+    static Article find(Element root, List<Element> markedBodies) {
         Element marked = null;
         int markedLength = 0;
         for (Element e : markedBodies) {
@@ -38,7 +46,7 @@ final class MainContainer {
             }
         }
         if (marked != null) {
-            return marked;
+            return new Article(marked, TextBlocks.of(marked));
         }
         List<TextBlocks.Block> blocks = TextBlocks.of(root);
         Map<Element, Integer> blocksPerOwner = new IdentityHashMap<>();
@@ -71,7 +79,7 @@ final class MainContainer {
             }
         }
         if (best == null) {
-            return root;
+            return new Article(root, blocks);
         }
         // A container that holds little more than the winner is the same article; prefer it to catch headings.
         Element parent = best.parent();
@@ -79,7 +87,7 @@ final class MainContainer {
                 && parent.text().length() < 1.6 * best.text().length()) {
             best = parent;
         }
-        return best;
+        return new Article(best, TextBlocks.within(best, root, blocks));
     }
 
     private static int commas(String text) {

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,12 +40,23 @@ final class PageCharset {
         if (header.isPresent() && Charset.isSupported(header.get())) {
             return header.get();
         }
-        boolean declared = indexOf(bytes, Math.min(bytes.length, 4096), "charset", 0) >= 0
+        String head = head(bytes);
+        int charset = head.indexOf("charset");
+        boolean declared = charset >= 0 && charset + "charset".length() <= 4096
                 || (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF);
         if (!declared && !validUtf8(bytes)) {
             return "windows-1256";
         }
-        return certainlyUtf8(bytes) ? "UTF-8" : null;
+        return certainlyUtf8(bytes, head) ? "UTF-8" : null;
+    }
+
+    /**
+     * The first {@value #SCANNED} bytes, one character each, ASCII letters in lower case: searching a string beats
+     * comparing bytes one by one.
+     */
+    private static String head(byte[] bytes) {
+        return new String(bytes, 0, Math.min(bytes.length, SCANNED), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -55,25 +68,27 @@ final class PageCharset {
      * a declaration in a comment or script, leaves the choice to jsoup.
      */
     static boolean certainlyUtf8(byte[] bytes) {
+        return certainlyUtf8(bytes, head(bytes));
+    }
+
+    private static boolean certainlyUtf8(byte[] bytes, String head) {
         if (bytes.length > 0 && ((bytes[0] & 0xFF) == 0xEF || (bytes[0] & 0xFF) >= 0xFE || bytes[0] == 0)) {
             return false;
         }
-        int end = Math.min(bytes.length, SCANNED);
-        if (indexOf(bytes, end, "encoding", 0) >= 0
-                || indexOf(bytes, end, "http-equiv", 0) >= 0 && indexOf(bytes, end, "&#", 0) >= 0) {
+        if (head.contains("encoding") || head.contains("http-equiv") && head.contains("&#")) {
             return false;
         }
-        for (int at = indexOf(bytes, end, "charset", 0); at >= 0; at = indexOf(bytes, end, "charset", at + 1)) {
-            int i = skipSpaces(bytes, end, at + "charset".length());
-            if (i >= end || bytes[i] != '=') {
+        for (int at = head.indexOf("charset"); at >= 0; at = head.indexOf("charset", at + 1)) {
+            int i = skipSpaces(head, at + "charset".length());
+            if (i >= head.length() || head.charAt(i) != '=') {
                 return false;
             }
-            i = skipSpaces(bytes, end, i + 1);
-            if (i < end && (bytes[i] == '"' || bytes[i] == '\'')) {
+            i = skipSpaces(head, i + 1);
+            if (i < head.length() && (head.charAt(i) == '"' || head.charAt(i) == '\'')) {
                 i++;
             }
-            int name = startsWith(bytes, end, i, "utf-8") ? 5 : startsWith(bytes, end, i, "utf8") ? 4 : 0;
-            if (name == 0 || i + name >= end || isNameByte(bytes[i + name])) {
+            int name = head.startsWith("utf-8", i) ? 5 : head.startsWith("utf8", i) ? 4 : 0;
+            if (name == 0 || i + name >= head.length() || isNameChar(head.charAt(i + name))) {
                 return false;
             }
         }
@@ -125,47 +140,20 @@ final class PageCharset {
         return true;
     }
 
-    /** Where {@code word} (lower case ASCII) first occurs in {@code bytes[from, end)}, in any case; -1 if nowhere. */
-    private static int indexOf(byte[] bytes, int end, String word, int from) {
-        char first = word.charAt(0);
-        for (int i = from; i + word.length() <= end; i++) {
-            if (lower(bytes[i]) == first && startsWith(bytes, end, i, word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] bytes, int end, int at, String word) {
-        if (at + word.length() > end) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            if (lower(bytes[at + k]) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int lower(byte b) {
-        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-    }
-
-    private static int skipSpaces(byte[] bytes, int end, int from) {
+    private static int skipSpaces(String head, int from) {
         int i = from;
-        while (i < end && (bytes[i] == ' ' || bytes[i] >= '\t' && bytes[i] <= '\r')) {
+        while (i < head.length() && (head.charAt(i) == ' ' || head.charAt(i) >= '\t' && head.charAt(i) <= '\r')) {
             i++;
         }
         return i;
     }
 
     /**
-     * A byte that could continue a charset name ("utf-8x", "utf-8_mac") or a character reference that would: anything
-     * but a quote, space or separator.
+     * A character that could continue a charset name ("utf-8x", "utf-8_mac") or a character reference that would:
+     * anything but a quote, space or separator.
      */
-    private static boolean isNameByte(byte b) {
-        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_'
-                || b == '.' || b == ':' || b == '&' || b < 0;
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':' || c == '&'
+                || c >= 0x80;
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Removes from a page's body what is never article text: scripts and media, captions, and — when they hold less
@@ -42,10 +43,12 @@ final class PageCleaner {
     /**
      * Cleans {@code root} in place.
      *
+     * @param reader shown every node of {@code root} in document order (never-text ones included) before anything is
+     *     removed, so what else reads the page needs no walk of its own
      * @return the elements in {@code root} marked {@code itemprop=articleBody} that are still there, in document order
      */
-    static List<Element> clean(Element root) {
-        PageSweep sweep = new PageSweep(root);
+    static List<Element> clean(Element root, NodeVisitor reader) {
+        PageSweep sweep = new PageSweep(root, reader);
         Set<Element> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element body : sweep.marked) {
             for (Element up = body; up != null && kept.add(up); up = up.parent()) {

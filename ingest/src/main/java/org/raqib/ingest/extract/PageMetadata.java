@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.raqib.core.json.Json;
@@ -44,8 +45,11 @@ final class PageMetadata {
         this.articleBody = articleBody;
     }
 
-    static PageMetadata of(Document doc) {
-        Sources sources = Sources.of(doc);
+    /**
+     * Reads the metadata of {@code doc} from its {@code sources}, the elements {@link Sources} gathered from the whole
+     * page in document order.
+     */
+    static PageMetadata of(Document doc, Sources sources) {
         Optional<JsonNode> ld = jsonLd(sources.jsonLd);
         List<Element> metas = sources.metas;
         String title = ld.map(n -> text(n, "headline")).filter(s -> !s.isEmpty())
@@ -69,21 +73,50 @@ final class PageMetadata {
     }
 
     /**
-     * The elements metadata is read from, gathered in one walk over the page where running each selector walked it
-     * whole: as "meta", "script[type=application/ld+json]" (in document order), and the first "time[datetime]" and
-     * "html" select them (tag names exactly, attribute names and values ignoring case, values trimmed).
+     * The elements metadata is read from, as "meta", "script[type=application/ld+json]" (in document order), and the
+     * first "time[datetime]" and "html" select them (tag names exactly, attribute names and values ignoring case,
+     * values trimmed), gathered from the nodes it is shown. Running each selector walked the whole page; this is shown
+     * the page's body by the walk that cleans it (see {@link PageCleaner#clean}) and reads the rest with {@link
+     * #around}.
      */
-    private static final class Sources implements NodeVisitor {
+    static final class Sources implements NodeVisitor {
 
         final List<Element> metas = new ArrayList<>();
         final List<Element> jsonLd = new ArrayList<>();
         Element time;
         Element html;
 
-        static Sources of(Document doc) {
-            Sources sources = new Sources();
-            NodeTraversor.traverse(sources, doc);
-            return sources;
+        /**
+         * Gathers the sources of {@code doc} that are not in {@code body}: those before it into {@code before}, those
+         * after it into {@code after}.
+         */
+        static void around(Document doc, Element body, Sources before, Sources after) {
+            NodeTraversor.filter(new NodeFilter() {
+                private Sources into = before;
+
+                @Override
+                public FilterResult head(Node node, int depth) {
+                    if (node == body) {
+                        into = after;
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    into.head(node, depth);
+                    return FilterResult.CONTINUE;
+                }
+
+                @Override
+                public FilterResult tail(Node node, int depth) {
+                    return FilterResult.CONTINUE;
+                }
+            }, doc);
+        }
+
+        /** Adds {@code later}'s sources, gathered from nodes after this one's, to these. */
+        void add(Sources later) {
+            metas.addAll(later.metas);
+            jsonLd.addAll(later.jsonLd);
+            time = time == null ? later.time : time;
+            html = html == null ? later.html : html;
         }
 
         @Override

@@ -8,13 +8,15 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * One walk over a page's body that removes the {@linkplain TextBlocks#isNeverText never-text} elements and gathers
  * everything {@link PageCleaner} then needs: the page's text blocks (as {@link TextBlocks#of} reads them once those
  * elements are gone), its elements in document order with the extent of each one's subtree, and, among them, those
- * marked as the article body, the structural containers and those with a class or id. Each of these once took a walk
- * of its own (a selector run, a text read), and walking the page's nodes is much of what extraction costs.
+ * marked as the article body, the structural containers and those with a class or id; and it shows every node, as
+ * it was, to an observer (the metadata's reader). Each of these once took a walk of its own (a selector run, a text
+ * read), and walking the page's nodes is much of what extraction costs.
  *
  * <p>The elements are tested by hand as the selectors "[itemprop=articleBody]", "nav, footer, aside, form,
  * [role=navigation], [role=complementary], [role=contentinfo], [role=banner]" and "[class], [id]" test them (tag
@@ -41,10 +43,15 @@ final class PageSweep {
     /** For the element at each index of {@link #elements}, the index just past its last descendant. */
     private int[] subtreeEnds = new int[256];
 
-    /** Sweeps {@code root}, removing its never-text elements. */
-    PageSweep(Element root) {
+    /**
+     * Sweeps {@code root}, removing its never-text elements.
+     *
+     * @param observer shown every node of {@code root} (its head and tail) in document order, never-text ones
+     *     included, before any is removed
+     */
+    PageSweep(Element root, NodeVisitor observer) {
         TextBlocks.Reader reader = new TextBlocks.Reader(root);
-        NodeTraversor.filter(new Walk(root, reader), root);
+        NodeTraversor.filter(new Walk(root, reader, observer), root);
         blocks = reader.blocks();
     }
 
@@ -57,22 +64,26 @@ final class PageSweep {
 
         private final Element root;
         private final TextBlocks.Reader reader;
+        private final NodeVisitor observer;
         /** Indexes in {@link #elements} of the elements the walk is inside. */
         private int[] open = new int[64];
         private int depth;
 
-        Walk(Element root, TextBlocks.Reader reader) {
+        Walk(Element root, TextBlocks.Reader reader, NodeVisitor observer) {
             this.root = root;
             this.reader = reader;
+            this.observer = observer;
         }
 
         @Override
         public FilterResult head(Node node, int nodeDepth) {
+            if (node instanceof Element e && e != root && TextBlocks.isNeverText(e)) {
+                NodeTraversor.traverse(observer, e);
+                return FilterResult.REMOVE; // neither read nor gathered, nor anything inside it
+            }
+            observer.head(node, nodeDepth);
             if (node instanceof Element e) {
-                if (TextBlocks.isNeverText(e)) {
-                    if (e != root) {
-                        return FilterResult.REMOVE; // neither read nor gathered, nor anything inside it
-                    }
+                if (e == root && TextBlocks.isNeverText(e)) {
                     // The root leaves its parent, as a selection's remove() would take it, but its content is still read.
                     e.remove();
                 }
@@ -84,6 +95,7 @@ final class PageSweep {
 
         @Override
         public FilterResult tail(Node node, int nodeDepth) {
+            observer.tail(node, nodeDepth);
             reader.tail(node, nodeDepth);
             if (node instanceof Element) {
                 subtreeEnds[open[--depth]] = elements.size();

@@ -60,6 +60,58 @@ final class TextBlocks {
         return reader.blocks();
     }
 
+    /**
+     * The blocks of {@code e}, as {@link #of} reads them, taken from {@code rootBlocks} (those of {@code root}, which
+     * holds {@code e}) rather than read again where they are the same: where {@code e} starts blocks of its own (a
+     * block boundary or a layout cell), so no text outside it joins its first or last block, and sits in no link, so
+     * its links are counted alike. Otherwise they are read again.
+     */
+    static List<Block> within(Element e, Element root, List<Block> rootBlocks) {
+        if (e == root) {
+            return rootBlocks;
+        }
+        if (!startsBlocks(e) || !inRootOutsideLinks(e, root)) {
+            return of(e);
+        }
+        int from = 0;
+        while (from < rootBlocks.size() && !isInside(rootBlocks.get(from).owner(), e, root)) {
+            from++;
+        }
+        int to = from;
+        while (to < rootBlocks.size() && isInside(rootBlocks.get(to).owner(), e, root)) {
+            to++;
+        }
+        return rootBlocks.subList(from, to);
+    }
+
+    private static boolean startsBlocks(Element e) {
+        String name = e.normalName();
+        return isBoundary(e) && !name.equals("br") && !name.equals("hr") || CELLS.contains(name) && isLayoutCell(e);
+    }
+
+    /** Whether {@code e} is below {@code root} with no link around it, {@code root} included. */
+    private static boolean inRootOutsideLinks(Element e, Element root) {
+        for (Element up = e.parent(); up != null; up = up.parent()) {
+            if (up.normalName().equals("a")) {
+                return false;
+            }
+            if (up == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code owner}, an element in {@code root}, is {@code e} or inside it. */
+    private static boolean isInside(Element owner, Element e, Element root) {
+        for (Element up = owner; up != null && up != root; up = up.parent()) {
+            if (up == e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isBoundary(Element e) {
         return BOUNDARIES.contains(e.normalName());
     }
