@@ -28,6 +28,7 @@ import org.raqib.bench.match.MatchBenchmark;
 import org.raqib.bench.pipeline.PipelineBenchmark;
 import org.raqib.bench.rules.RuleEvaluationBenchmark;
 import org.raqib.core.config.ConfigLoader;
+import org.raqib.core.config.TopicsSettings;
 import org.raqib.core.kafka.TopicAdmin;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
@@ -202,6 +203,11 @@ public final class BenchCommand implements Runnable {
                 description = "Run against this cluster instead of a scratch embedded broker.")
         String bootstrapServers;
 
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Partitions of the topics the run creates (default: topics.partitions, 6); fewer"
+                        + " partitions mean fewer partitions in every exactly-once transaction.")
+        Integer partitions;
+
         @Option(names = "--streams-property", paramLabel = "KEY=VALUE",
                 description = "A Kafka Streams client property for the instance, as kafka.properties would pass it"
                         + " (repeatable), for example consumer.fetch.min.bytes=65536.")
@@ -223,7 +229,7 @@ public final class BenchCommand implements Runnable {
                         + kafka.clients().bootstrapServers());
                 out.flush();
                 PipelineBenchmark.Result r = new PipelineBenchmark(kafka.clients(),
-                        ConfigLoader.defaultConfig().topics(), kafka.workDir("streams"), articles)
+                        topics(), kafka.workDir("streams"), articles)
                         .run(options);
                 out.println(r.sentPerArticle());
                 out.println(r);
@@ -232,6 +238,12 @@ public final class BenchCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+
+        private TopicsSettings topics() {
+            TopicsSettings defaults = ConfigLoader.defaultConfig().topics();
+            return partitions == null ? defaults : new TopicsSettings(partitions, defaults.replicationFactor(),
+                    defaults.minInsyncReplicas(), defaults.retentionMs());
         }
     }
 
