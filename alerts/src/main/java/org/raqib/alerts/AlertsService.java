@@ -1,6 +1,7 @@
 package org.raqib.alerts;
 
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,7 @@ import org.raqib.alerts.subscriptions.BuiltinSubscription;
 import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.core.config.AlertsSettings;
 import org.raqib.core.kafka.Topics;
+import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.PendingDelivery;
 import org.slf4j.Logger;
@@ -113,8 +115,12 @@ public final class AlertsService implements AutoCloseable {
         this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
         // One client and one limit for webhooks and chat presets alike: a destination's connections are shared.
-        HttpPoster poster = new HttpPoster(settings.deliveryTimeout(),
-                new DestinationLimiter(settings.requestsPerDestination(), senders), senders);
+        DestinationLimiter limiter = new DestinationLimiter(settings.requestsPerDestination(), senders);
+        Gauge.builder(MeterNames.ALERTS_REQUESTS_WAITING, limiter, DestinationLimiter::waiting)
+                .description("Webhook and chat requests waiting for their turn at their destination "
+                        + "(alerts.requestsPerDestination at a time each)")
+                .register(registry);
+        HttpPoster poster = new HttpPoster(settings.deliveryTimeout(), limiter, senders);
         AddressGuard guard = new AddressGuard(settings.allowPrivateAddresses());
         List<DeliveryChannel> channels = List.of(
                 new WebhookChannel(guard, settings.deliveryTimeout(), clock, poster),

@@ -66,6 +66,13 @@ public final class DeliveryLedger implements AutoCloseable {
     /** One owed delivery and the partition it lives in. */
     private record Owed(PendingDelivery delivery, int partition) {}
 
+    /** Emails sent to one subscription's target in one hour; {@code last} is when the last counted one went. */
+    private static final class HourCount {
+        long hour;
+        int sent;
+        Instant last;
+    }
+
     private final SubscriptionRegistry subscriptions;
     private final Map<String, DeliveryChannel> channels = new HashMap<>();
     private final RetryPolicy policy;
@@ -77,7 +84,8 @@ public final class DeliveryLedger implements AutoCloseable {
     private final Map<String, Owed> owed = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<TopicPartition, Long> loading = new ConcurrentHashMap<>();
-    private final Map<String, long[]> sentThisHour = new HashMap<>();
+    /** Emails sent this hour per subscription and target, by the partition that owns them (the hourly cap). */
+    private final Map<Integer, Map<String, HourCount>> sentThisHour = new HashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
     private final MeterRegistry registry;
@@ -182,7 +190,8 @@ public final class DeliveryLedger implements AutoCloseable {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // Rebuild the owed deliveries of these partitions from the compacted log.
+                // Rebuild the owed deliveries of these partitions, and the emails they sent this hour, from the log.
+                forgetCounts(partitions);
                 consumer.seekToBeginning(partitions);
                 loading.putAll(consumer.endOffsets(partitions));
             }
@@ -208,10 +217,21 @@ public final class DeliveryLedger implements AutoCloseable {
     private void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(loading::remove);
         owed.values().removeIf(e -> partitions.stream().anyMatch(p -> p.partition() == e.partition()));
+        forgetCounts(partitions);
+    }
+
+    private synchronized void forgetCounts(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> sentThisHour.remove(p.partition()));
     }
 
     private void apply(ConsumerRecord<String, PendingDelivery> record) {
         PendingDelivery delivery = record.value();
+        if (delivery != null && delivery.state().equals("delivered")
+                && loading.containsKey(new TopicPartition(record.topic(), record.partition()))) {
+            // Emails this instance sends are counted as they go; those found while loading were sent before a
+            // restart or by the partition's previous owner, and count against the hourly cap all the same.
+            countSent(record.partition(), delivery);
+        }
         if (delivery == null || !delivery.state().equals("pending")) {
             owed.remove(record.key());
             return;
@@ -269,8 +289,8 @@ public final class DeliveryLedger implements AutoCloseable {
      */
     private void attemptGroup(String key, Owed entry, Subscription subscription, DeliveryChannel channel, Instant now) {
         PendingDelivery delivery = entry.delivery();
-        String group = subscription.id() + "|" + delivery.channel().type() + "|" + delivery.channel().target();
-        if (subscription.maxPerHour() > 0 && !capAllows(group, subscription.maxPerHour(), now)) {
+        String group = groupOf(delivery);
+        if (subscription.maxPerHour() > 0 && !capAllows(entry.partition(), group, subscription.maxPerHour(), now)) {
             Instant nextHour = AlertDispatcher.nextBoundary(now, Duration.ofHours(1));
             PendingDelivery deferred = new PendingDelivery(delivery.alert(), delivery.channel(), "pending",
                     delivery.attempts(), nextHour);
@@ -296,18 +316,52 @@ public final class DeliveryLedger implements AutoCloseable {
                 .thenAccept(outcome -> record(members, outcome));
     }
 
-    private synchronized boolean capAllows(String group, int maxPerHour, Instant now) {
-        long hour = now.getEpochSecond() / 3600;
-        long[] window = sentThisHour.computeIfAbsent(group, g -> new long[] {hour, 0});
-        if (window[0] != hour) {
-            window[0] = hour;
-            window[1] = 0;
-        }
-        if (window[1] >= maxPerHour) {
+    private static String groupOf(PendingDelivery delivery) {
+        return delivery.alert().subscriptionId() + "|" + delivery.channel().type() + "|" + delivery.channel().target();
+    }
+
+    /** Counts an email and returns true when the group has sent fewer than {@code maxPerHour} this hour. */
+    private synchronized boolean capAllows(int partition, String group, int maxPerHour, Instant now) {
+        HourCount count = hourCount(partition, group, now);
+        if (count.sent >= maxPerHour) {
             return false;
         }
-        window[1]++;
+        count.sent++;
+        count.last = now;
         return true;
+    }
+
+    /**
+     * Counts the email that delivered {@code delivery} if it went this hour. The alerts of one digest share one
+     * email and one attempt time, written one after another, so a time already counted is that email again.
+     */
+    private synchronized void countSent(int partition, PendingDelivery delivery) {
+        List<DeliveryAttempt> attempts = delivery.attempts();
+        if (!delivery.channel().type().equals("email") || attempts.isEmpty()) {
+            return;
+        }
+        Instant sentAt = attempts.get(attempts.size() - 1).at();
+        Instant now = clock.instant();
+        if (sentAt.getEpochSecond() / 3600 != now.getEpochSecond() / 3600) {
+            return;
+        }
+        HourCount count = hourCount(partition, groupOf(delivery), now);
+        if (!sentAt.equals(count.last)) {
+            count.sent++;
+            count.last = sentAt;
+        }
+    }
+
+    private HourCount hourCount(int partition, String group, Instant now) {
+        long hour = now.getEpochSecond() / 3600;
+        HourCount count = sentThisHour.computeIfAbsent(partition, p -> new HashMap<>())
+                .computeIfAbsent(group, g -> new HourCount());
+        if (count.hour != hour) {
+            count.hour = hour;
+            count.sent = 0;
+            count.last = null;
+        }
+        return count;
     }
 
     private Instant due(Owed entry) {

@@ -64,8 +64,12 @@ class DeliveryIT {
     }
 
     private AlertsService start(AlertsSettings settings, Clock clock) {
+        return start(settings, clock, registry);
+    }
+
+    private AlertsService start(AlertsSettings settings, Clock clock, SimpleMeterRegistry meters) {
         AlertsService service = new AlertsService(settings, Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                registry, clock, List.of(), Readiness::ok);
+                meters, clock, List.of(), Readiness::ok);
         service.start();
         assertThatEventually(() -> assertThat(get(service, "/health/ready").statusCode()).isEqualTo(200));
         return service;
@@ -157,6 +161,9 @@ class DeliveryIT {
             // Everything reached the fast receiver while the slow one still holds its first two requests.
             assertThatEventually(() -> assertThat(slow.inFlight()).isEqualTo(2));
             assertThat(slow.received()).isEmpty();
+            // The other four wait their turn, and operators see them waiting.
+            assertThatEventually(() -> assertThat(registry.get(MeterNames.ALERTS_REQUESTS_WAITING).gauge().value())
+                    .isEqualTo(4.0));
 
             slow.release();
             assertThatEventually(() -> assertThat(slow.received()).filteredOn(r -> r.answered() == 204)
@@ -271,6 +278,43 @@ class DeliveryIT {
             assertThat(text).contains("https://example.org/digest-a", "https://example.org/digest-b",
                     "https://example.org/digest-c");
         }
+    }
+
+    @Test
+    void keepsTheHourlyEmailCapAcrossARestart() throws Exception {
+        // A clock ten minutes into an hour, so every email of the test falls in the same hour of the cap.
+        long intoHour = Math.floorMod(Instant.now().toEpochMilli(), 3_600_000L);
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofMillis(600_000 - intoHour));
+        AlertsSettings settings = Fixtures.settings(dir.resolve("admin.token"), Map.of(), smtp.getSmtp().getPort(),
+                KafkaClusterExtension.uniqueName("alerts-cap"), Duration.ofSeconds(30));
+        try (AlertsService first = start(settings, clock)) {
+            HttpResponse<String> created = send(first, "POST", "/api/subscriptions", "{\"id\":\"capped-1\","
+                    + "\"sources\":[\"src-capped\"],\"maxPerHour\":1,"
+                    + "\"channels\":[{\"type\":\"email\",\"target\":\"capped@example.org\"}]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            kafka.send(Topics.MATCHES, "capped-a", Fixtures.fromSource("capped-a", "src-capped"));
+            assertThatEventually(() -> assertThat(mailsTo("capped@example.org")).isEqualTo(1));
+            assertThatEventually(() -> assertThat(get(first, "/api/alerts/" + AlertIds.of("capped-a", "capped-1"))
+                    .body()).contains("\"outcome\":\"delivered\""));
+        }
+        // The new instance finds this hour's email in raqib.alerts.retry, so the next alert waits for the next hour.
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (AlertsService second = start(settings, clock, meters)) {
+            kafka.send(Topics.MATCHES, "capped-b", Fixtures.fromSource("capped-b", "src-capped"));
+            assertThatEventually(() -> assertThat(meters.get(MeterNames.ALERTS_DIGEST_QUEUED).gauge().value())
+                    .isEqualTo(1.0));
+            assertThat(mailsTo("capped@example.org")).isEqualTo(1);
+        }
+    }
+
+    private static long mailsTo(String address) throws Exception {
+        long count = 0;
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains(address)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static java.util.Optional<MimeMessage> mailTo(String address) throws Exception {

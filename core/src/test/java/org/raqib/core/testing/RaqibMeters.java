@@ -43,6 +43,7 @@ public final class RaqibMeters {
         Gauge.builder(ALERTS_RETRIES_PENDING, () -> 0).register(registry);
         Gauge.builder(ALERTS_DIGEST_QUEUED, () -> 0).register(registry);
         Gauge.builder(ALERTS_STREAM_CLIENTS, () -> 1).register(registry);
+        Gauge.builder(ALERTS_REQUESTS_WAITING, () -> 0).register(registry);
         Gauge.builder(CONSUMER_LAG, () -> 3).tags("group", "raqib-streams", "topic", "raqib.articles")
                 .register(registry);
     }
