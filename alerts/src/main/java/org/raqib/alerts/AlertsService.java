@@ -23,7 +23,7 @@ import org.raqib.alerts.delivery.RetryPolicy;
 import org.raqib.alerts.delivery.email.EmailChannel;
 import org.raqib.alerts.delivery.webhook.AddressGuard;
 import org.raqib.alerts.delivery.webhook.ChatPresetChannel;
-import org.raqib.alerts.delivery.webhook.DestinationLimiter;
+import org.raqib.alerts.delivery.DestinationLimiter;
 import org.raqib.alerts.delivery.webhook.HttpPoster;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.alerts.fanout.AlertFanout;
@@ -114,10 +114,11 @@ public final class AlertsService implements AutoCloseable {
                 });
         this.dispatcher = new AlertDispatcher(settings, kafka, subscriptions, registry, clock);
         ExecutorService senders = Executors.newCachedThreadPool(named("raqib-alerts-send-"));
-        // One client and one limit for webhooks and chat presets alike: a destination's connections are shared.
+        // One client and one limit for webhooks and chat presets alike: a destination's connections are shared. The
+        // SMTP server is one more destination under the same limit.
         DestinationLimiter limiter = new DestinationLimiter(settings.requestsPerDestination(), senders);
         Gauge.builder(MeterNames.ALERTS_REQUESTS_WAITING, limiter, DestinationLimiter::waiting)
-                .description("Webhook and chat requests waiting for their turn at their destination "
+                .description("Webhook, chat and email requests waiting for their turn at their destination "
                         + "(alerts.requestsPerDestination at a time each)")
                 .register(registry);
         HttpPoster poster = new HttpPoster(settings.deliveryTimeout(), limiter, senders);
@@ -126,7 +127,7 @@ public final class AlertsService implements AutoCloseable {
                 new WebhookChannel(guard, settings.deliveryTimeout(), clock, poster),
                 new ChatPresetChannel("slack", guard, settings.deliveryTimeout(), poster),
                 new ChatPresetChannel("teams", guard, settings.deliveryTimeout(), poster),
-                new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout()));
+                new EmailChannel(settings.email(), settings.publicUrl(), settings.deliveryTimeout(), limiter));
         RetryPolicy policy = new RetryPolicy(settings.retryFirstDelay(), settings.retryMaxDelay(), settings.retryFor(),
                 new SplittableRandom()::nextDouble);
         this.ledger = new DeliveryLedger(settings, kafka, subscriptions, channels, policy, registry, clock, senders);

@@ -39,9 +39,17 @@ public final class Fixtures {
     public static AlertsSettings settings(Path tokenFile, Map<String, String> subscribers, int smtpPort, String groupId,
             Duration retryFor, Duration deliveryTimeout, int requestsPerDestination) {
         return new AlertsSettings(0, "127.0.0.1", tokenFile.toString(), subscribers,
-                groupId, 1000, Duration.ofSeconds(1), true, true, true,
+                groupId, 1000, Duration.ofSeconds(1), 1000, true, true, true,
                 deliveryTimeout, requestsPerDestination, Duration.ofMillis(200), Duration.ofSeconds(1), retryFor,
                 "http://127.0.0.1:8080", new EmailSettings("127.0.0.1", smtpPort, "none", "", "", "raqib@example.org"));
+    }
+
+    /** {@code s} with at most {@code maxStreams} server-sent event streams open at once. */
+    public static AlertsSettings withMaxStreams(AlertsSettings s, int maxStreams) {
+        return new AlertsSettings(s.httpPort(), s.bindAddress(), s.adminTokenFile(), s.subscriberTokens(), s.groupId(),
+                s.historySize(), s.keepAlive(), maxStreams, s.builtinSubscription(), s.oneAlertPerStory(),
+                s.allowPrivateAddresses(), s.deliveryTimeout(), s.requestsPerDestination(), s.retryFirstDelay(),
+                s.retryMaxDelay(), s.retryFor(), s.publicUrl(), s.email());
     }
 
     /** {@link #settings(Path, Map, int)} with an SMTP port nothing listens on. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.raqib.alerts.history.AlertHistory;
@@ -25,19 +26,23 @@ import org.raqib.core.model.Alert;
  * alert. Keep-alive comments go out when nothing else did for {@code keepAlive}.
  *
  * <p>Written by hand instead of Javalin's SSE support, which answers only requests whose {@code Accept} is exactly
- * {@code text/event-stream}; each stream runs on a thread of the executor passed in, not on Jetty's pool.
+ * {@code text/event-stream}; each stream runs on a thread of the executor passed in, not on Jetty's pool. Since
+ * each holds a thread, at most {@code maxStreams} are open at once; one more is refused with 503 and
+ * {@code Retry-After}, so clients that never leave cannot exhaust the process.
  */
 final class AlertStream {
 
     private final AlertHistory history;
     private final Duration keepAlive;
+    private final int maxStreams;
     private final ExecutorService executor;
     private final AtomicInteger open;
     private volatile boolean closed;
 
-    AlertStream(AlertHistory history, Duration keepAlive, ExecutorService executor, AtomicInteger open) {
+    AlertStream(AlertHistory history, Duration keepAlive, int maxStreams, ExecutorService executor, AtomicInteger open) {
         this.history = history;
         this.keepAlive = keepAlive;
+        this.maxStreams = maxStreams;
         this.executor = executor;
         this.open = open;
     }
@@ -48,12 +53,26 @@ final class AlertStream {
         AlertHistory.Replay replay = lastEventId.flatMap(StreamPosition::parse)
                 .map(history::from)
                 .orElseGet(history::fromHead);
+        // The place is taken here, before the stream starts, so that concurrent requests cannot all pass the check.
+        if (open.incrementAndGet() > maxStreams) {
+            open.decrementAndGet();
+            ctx.header("Retry-After", "5");
+            throw new ApiException(503, "this instance already serves " + maxStreams
+                    + " alert streams (alerts.maxStreams); reconnect later with Last-Event-ID to miss nothing");
+        }
         ctx.status(200);
         ctx.res().setCharacterEncoding("UTF-8");
         ctx.res().setContentType("text/event-stream");
         ctx.res().setHeader("Cache-Control", "no-cache");
         ctx.res().setHeader("X-Accel-Buffering", "no");
-        ctx.future(() -> CompletableFuture.runAsync(() -> stream(ctx, replay, visible), executor));
+        ctx.future(() -> {
+            try {
+                return CompletableFuture.runAsync(() -> stream(ctx, replay, visible), executor);
+            } catch (RejectedExecutionException e) {
+                open.decrementAndGet(); // The server is stopping; the stream never started.
+                throw e;
+            }
+        });
     }
 
     /** Ends every open stream at its next keep-alive or alert. */
@@ -61,8 +80,8 @@ final class AlertStream {
         closed = true;
     }
 
+    /** Streams until the client leaves or the server stops; the caller has counted it in {@code open}. */
     private void stream(Context ctx, AlertHistory.Replay replay, Predicate<Alert> visible) {
-        open.incrementAndGet();
         try {
             OutputStream out = ctx.res().getOutputStream();
             write(out, "retry: 3000\n: stream of raqib alerts\n\n");

@@ -66,7 +66,7 @@ public final class AlertsHttpServer implements AutoCloseable {
         Gauge.builder(MeterNames.ALERTS_STREAM_CLIENTS, open, AtomicInteger::get)
                 .description("Open server-sent event streams").register(registry);
         this.streams = Executors.newCachedThreadPool(named("raqib-alerts-sse-"));
-        this.stream = new AlertStream(history, settings.keepAlive(), streams, open);
+        this.stream = new AlertStream(history, settings.keepAlive(), settings.maxStreams(), streams, open);
         AlertRoutes alerts = new AlertRoutes(history, subscriptions);
         String publicUrl = settings.publicUrl().replaceAll("/+$", "");
         SubscriptionRoutes subs = new SubscriptionRoutes(subscriptions);

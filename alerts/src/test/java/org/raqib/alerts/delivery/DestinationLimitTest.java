@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.raqib.alerts.Fixtures;
 import org.raqib.alerts.delivery.webhook.AddressGuard;
-import org.raqib.alerts.delivery.webhook.DestinationLimiter;
 import org.raqib.alerts.delivery.webhook.HttpPoster;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.core.model.Alert;

@@ -319,7 +319,7 @@ public final class WebhookLatencyBenchmark {
             throw new UncheckedIOException("cannot create " + workDir, e);
         }
         return new AlertsSettings(0, "127.0.0.1", token.toString(), Map.of(), "raqib-bench-alerts-" + run, 1000,
-                Duration.ofSeconds(15), false, true, true, Duration.ofSeconds(10), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(15), 1000, false, true, true, Duration.ofSeconds(10), 8, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), Duration.ofMinutes(2), "http://127.0.0.1",
                 new EmailSettings("127.0.0.1", 1, "none", "", "", "raqib@example.org"));
     }

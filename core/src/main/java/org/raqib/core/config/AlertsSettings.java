@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param groupId consumer group of the alert fan-out over {@code raqib.matches}
  * @param historySize alerts kept in the in-memory history view (oldest dropped first)
  * @param keepAlive interval of keep-alive comments on server-sent event streams
+ * @param maxStreams server-sent event streams open at once on one instance; one more is refused with 503
  * @param builtinSubscription whether the {@code all-storyline} subscription is created when none exist
  * @param oneAlertPerStory whether later copies of a story become {@code also-reported} updates
  * @param allowPrivateAddresses whether webhooks may target private, loopback and link-local addresses (SSRF guard off)
  * @param deliveryTimeout longest wait for one webhook or SMTP delivery attempt
- * @param requestsPerDestination webhook and chat requests sent at once to one destination (host and port); more
- *     wait in that destination's queue
+ * @param requestsPerDestination webhook and chat requests sent at once to one destination (host and port), and
+ *     SMTP sessions open at once with the mail server; more wait in that destination's queue
  * @param retryFirstDelay delay before the first retry; each later one doubles it (with jitter)
  * @param retryMaxDelay longest delay between two retries
  * @param retryFor how long a failing delivery is retried before it goes to {@code raqib.dlq}
@@ -34,6 +35,7 @@ public record AlertsSettings(
         String groupId,
         int historySize,
         Duration keepAlive,
+        int maxStreams,
         boolean builtinSubscription,
         boolean oneAlertPerStory,
         boolean allowPrivateAddresses,
@@ -53,6 +55,7 @@ public record AlertsSettings(
         Checks.notBlank("groupId", groupId);
         Checks.range("historySize", historySize, 1, 10_000_000);
         Checks.positive("keepAlive", keepAlive);
+        Checks.range("maxStreams", maxStreams, 1, 100_000);
         Checks.positive("deliveryTimeout", deliveryTimeout);
         Checks.range("requestsPerDestination", requestsPerDestination, 1, 1000);
         Checks.positive("retryFirstDelay", retryFirstDelay);

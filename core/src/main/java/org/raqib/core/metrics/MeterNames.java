@@ -62,7 +62,7 @@ public final class MeterNames {
     public static final String ALERTS_DIGEST_QUEUED = "raqib.alerts.digest.queued";
     /** Gauge: open server-sent-event streams. */
     public static final String ALERTS_STREAM_CLIENTS = "raqib.alerts.stream.clients";
-    /** Gauge: webhook and chat requests waiting for their turn at their destination. */
+    /** Gauge: webhook, chat and email requests waiting for their turn at their destination. */
     public static final String ALERTS_REQUESTS_WAITING = "raqib.alerts.requests.waiting";
 
     /** Gauge, tags group, topic: records not yet consumed by a Raqib consumer group. */
@@ -96,7 +96,7 @@ public final class MeterNames {
             Map.entry(ALERTS_RETRIES_PENDING, "Deliveries waiting for their next attempt."),
             Map.entry(ALERTS_DIGEST_QUEUED, "Alert emails waiting for their digest."),
             Map.entry(ALERTS_STREAM_CLIENTS, "Open server-sent-event streams."),
-            Map.entry(ALERTS_REQUESTS_WAITING, "Webhook and chat requests waiting for their destination's limit."),
+            Map.entry(ALERTS_REQUESTS_WAITING, "Webhook, chat and email requests waiting for their destination's limit."),
             Map.entry(CONSUMER_LAG, "Records not yet consumed by a Raqib consumer group."));
 
     /** Every name above. */

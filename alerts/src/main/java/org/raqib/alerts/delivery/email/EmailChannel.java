@@ -13,28 +13,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.raqib.alerts.delivery.DeliveryChannel;
 import org.raqib.alerts.delivery.DeliveryResult;
+import org.raqib.alerts.delivery.DestinationLimiter;
 import org.raqib.core.config.EmailSettings;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.Subscription;
 
 /**
  * Sends one alert mail per alert over SMTP ({@code alerts.email}): {@code multipart/alternative} with the text
- * and the right-to-left HTML of {@link AlertMail}. The ledger runs it on its own thread, bounded by the delivery
- * timeout. Without a configured host every attempt fails (and is retried), saying what to configure.
+ * and the right-to-left HTML of {@link AlertMail}. Each mail is one SMTP session, bounded by the delivery timeout;
+ * at most {@code alerts.requestsPerDestination} sessions are open at a time and the other mails wait their turn
+ * in order (the {@link DestinationLimiter}), because SMTP servers refuse a client that opens many connections at once
+ * and a backlog of alerts would otherwise open one per mail. Without a configured host every attempt fails (and is
+ * retried), saying what to configure.
  */
 public final class EmailChannel implements DeliveryChannel {
 
     private final EmailSettings settings;
     private final String publicUrl;
     private final Session session;
+    private final DestinationLimiter limiter;
+    private final String destination;
 
-    /** A channel for the SMTP server of {@code settings}; links point under {@code publicUrl}. */
-    public EmailChannel(EmailSettings settings, String publicUrl, Duration timeout) {
+    /**
+     * A channel for the SMTP server of {@code settings}; links point under {@code publicUrl}; sessions with the
+     * server take their turn through {@code limiter}.
+     */
+    public EmailChannel(EmailSettings settings, String publicUrl, Duration timeout, DestinationLimiter limiter) {
         this.settings = settings;
+        this.limiter = limiter;
+        this.destination = "smtp:" + settings.host().toLowerCase(Locale.ROOT) + ":" + settings.port();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         String protocol = settings.tls().equals("smtps") ? "smtps" : "smtp";
         Properties props = new Properties();
@@ -66,13 +78,14 @@ public final class EmailChannel implements DeliveryChannel {
             return CompletableFuture.completedFuture(
                     DeliveryResult.retry("no SMTP server: set alerts.email.host to deliver email"));
         }
-        try {
-            Transport.send(message(alert, target), settings.username().isEmpty() ? null : settings.username(),
-                    settings.username().isEmpty() ? null : settings.password());
-            return CompletableFuture.completedFuture(DeliveryResult.ok("sent to " + target));
-        } catch (MessagingException e) {
-            return CompletableFuture.completedFuture(DeliveryResult.retry("SMTP: " + e.getMessage()));
-        }
+        return limiter.submit(destination, () -> {
+            try {
+                send(message(alert, target));
+                return DeliveryResult.ok("sent to " + target);
+            } catch (MessagingException e) {
+                return DeliveryResult.retry("SMTP: " + e.getMessage());
+            }
+        });
     }
 
     /** One digest mail with {@code alerts} grouped by story. */
@@ -85,15 +98,20 @@ public final class EmailChannel implements DeliveryChannel {
             return CompletableFuture.completedFuture(
                     DeliveryResult.retry("no SMTP server: set alerts.email.host to deliver email"));
         }
-        try {
-            MimeMessage message = message(AlertMail.digestSubject(subscription, alerts), AlertMail.digestText(alerts),
-                    AlertMail.digestHtml(subscription, alerts), target, alerts.get(alerts.size() - 1).createdAt());
-            Transport.send(message, settings.username().isEmpty() ? null : settings.username(),
-                    settings.username().isEmpty() ? null : settings.password());
-            return CompletableFuture.completedFuture(DeliveryResult.ok("digest of " + alerts.size() + " sent to " + target));
-        } catch (MessagingException e) {
-            return CompletableFuture.completedFuture(DeliveryResult.retry("SMTP: " + e.getMessage()));
-        }
+        return limiter.submit(destination, () -> {
+            try {
+                send(message(AlertMail.digestSubject(subscription, alerts), AlertMail.digestText(alerts),
+                        AlertMail.digestHtml(subscription, alerts), target, alerts.get(alerts.size() - 1).createdAt()));
+                return DeliveryResult.ok("digest of " + alerts.size() + " sent to " + target);
+            } catch (MessagingException e) {
+                return DeliveryResult.retry("SMTP: " + e.getMessage());
+            }
+        });
+    }
+
+    private void send(MimeMessage message) throws MessagingException {
+        Transport.send(message, settings.username().isEmpty() ? null : settings.username(),
+                settings.username().isEmpty() ? null : settings.password());
     }
 
     /** The message for {@code alert} to {@code to}. */

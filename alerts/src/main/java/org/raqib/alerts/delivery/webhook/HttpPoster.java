@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.raqib.alerts.delivery.DeliveryResult;
+import org.raqib.alerts.delivery.DestinationLimiter;
 
 /**
  * Sends the webhook and chat channels' requests: each one waits for its turn at its destination in the

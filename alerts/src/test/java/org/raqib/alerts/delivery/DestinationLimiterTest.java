@@ -1,4 +1,4 @@
-package org.raqib.alerts.delivery.webhook;
+package org.raqib.alerts.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.raqib.alerts.delivery.webhook;
+package org.raqib.alerts.delivery;
 
 import java.net.URI;
 import java.util.ArrayDeque;
