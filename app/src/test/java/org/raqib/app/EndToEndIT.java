@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.raqib.app.demo.DemoInbox;
 import org.raqib.core.config.ConfigLoader;
 import org.raqib.core.config.RaqibConfig;
 import org.raqib.core.json.Json;
@@ -50,7 +54,11 @@ class EndToEndIT {
 
     @Test
     void feedItemBecomesArticleMatchAndAlertOnTheLiveStream() throws Exception {
-        RaqibConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
+        // The demo's subscriber: a signature-checking webhook receiver and a mail server, as `raqib demo` has them.
+        StringWriter inboxLog = new StringWriter();
+        DemoInbox inbox = new DemoInbox(new PrintWriter(inboxLog), 0, 0);
+        Map<String, String> settings = new HashMap<>(inbox.alertsSettings());
+        settings.putAll(Map.of(
                 "kafka.bootstrapServers", kafka.bootstrapServers(),
                 "topics.partitions", "2",
                 "alerts.httpPort", "0",
@@ -59,16 +67,18 @@ class EndToEndIT {
                 "streams.stateDir", data.resolve("streams").toString(),
                 "streams.applicationId", "raqib-e2e",
                 "ingest.perHostDelay", "10ms"));
+        RaqibConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), settings);
         List<Article> corpus = List.of(article("e2e-1", "وفد ليبي يزور نيامي لبحث التعاون الأمني",
                 "وصل وفد عسكري من القيادة العامة للجيش الوطني الليبي بقيادة صدام حفتر إلى العاصمة النيجرية نيامي، "
                         + "حيث بحث مع المجلس العسكري في النيجر تعزيز التعاون الأمني ومكافحة تهريب البشر عبر الحدود."));
 
         try (KafkaConnection connection = KafkaConnection.open(config, KafkaConnection.WhenUnconfigured.START_EMBEDDED);
                 RaqibApplication app = RaqibApplication.start(config, connection, RaqibApplication.all(), Clock.systemUTC());
-                FeedSimulator simulator = new FeedSimulator(corpus, 0, 60, Clock.systemUTC(), 2)) {
+                FeedSimulator simulator = new FeedSimulator(corpus, 0, 60, Clock.systemUTC(), 2); inbox) {
             assertThat(connection.embedded()).isFalse();
             int port = app.alerts().orElseThrow().port();
             String token = app.alerts().orElseThrow().adminToken();
+            inbox.subscribe(URI.create("http://127.0.0.1:" + port), token, Duration.ofSeconds(60));
             List<String> events = new ArrayList<>();
             CompletableFuture<Void> stream = listen(port, token, events);
 
@@ -81,6 +91,13 @@ class EndToEndIT {
                 }
             });
             stream.cancel(true);
+            // The subscriber created through the API gets the alert as a signed webhook and as an email.
+            assertThatEventually(Duration.ofSeconds(60), () -> {
+                assertThat(inbox.webhooksVerified()).as(inboxLog.toString()).isPositive();
+                assertThat(inbox.mails()).as(inboxLog.toString()).isPositive();
+                assertThat(inboxLog.toString()).contains("signature ok", "وفد ليبي يزور نيامي", DemoInbox.MAILBOX);
+            });
+            assertThat(inbox.webhooksRefused()).isZero();
             assertThat(kafka.endOffsets("raqib.articles")).isGreaterThanOrEqualTo(1);
             assertThat(kafka.endOffsets("raqib.matches")).isGreaterThanOrEqualTo(1);
 

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.raqib.alerts.AlertsService;
 import org.raqib.app.KafkaConnection;
 import org.raqib.app.RaqibApplication;
+import org.raqib.app.demo.DemoInbox;
 import org.raqib.core.corpus.CorpusReader;
 import org.raqib.core.model.Article;
 import org.raqib.ingest.registry.FeedRegistry;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code raqib demo}: the whole monitor, offline. A local feed simulator serves the bundled Arabic articles (a
  * SaudiNewsNet sample and paragraphs of the storyline's seed articles) as RSS/Atom feeds and releases new items
- * every few seconds; ingest polls them into Kafka, the topology matches them, and alerts appear on the API.
+ * every few seconds; ingest polls them into Kafka, the topology matches them, and alerts appear on the API. A demo
+ * subscriber ({@link DemoInbox}) is subscribed through the API and prints the signed webhooks and the mail it gets.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole monitor offline on bundled Arabic articles: the embedded Kafka broker, a local"
@@ -42,6 +47,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the local feed simulator (default: ${DEFAULT-VALUE}).")
     int feedsPort;
 
+    @Option(names = "--webhook-port", defaultValue = "8090", paramLabel = "PORT",
+            description = "Port of the demo subscriber's webhook receiver (default: ${DEFAULT-VALUE}).")
+    int webhookPort;
+
+    @Option(names = "--smtp-port", defaultValue = "2525", paramLabel = "PORT",
+            description = "Port of the demo's mail server, which takes the demo subscriber's email"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
     @Option(names = "--rate", defaultValue = "20", paramLabel = "N",
             description = "New items the simulator releases per minute (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -52,17 +66,31 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be between 0 and 6000");
         }
         PrintWriter out = spec.commandLine().getOut();
+        DemoInbox inbox = new DemoInbox(out, webhookPort, smtpPort);
+        Map<String, String> settings = new HashMap<>(inbox.alertsSettings());
         // Every simulated feed and page is on 127.0.0.1: the politeness delay meant for real sites would
         // serialise them all behind one host, so the demo lowers it for its own loopback server.
-        return ServiceRunner.run(options.load(Map.of("ingest.perHostDelay", "50ms", "ingest.perHostConcurrency", "8")),
-                RaqibApplication.all(), KafkaConnection.WhenUnconfigured.START_EMBEDDED,
-                (kafka, app) -> {
-                    FeedSimulator simulator = new FeedSimulator(sample(), feedsPort, rate, java.time.Clock.systemUTC(), 4);
-                    new FeedRegistry(kafka.clients(), Duration.ofSeconds(30))
-                            .push(simulator.feeds(Duration.ofSeconds(2), Duration.ofSeconds(10)), false);
-                    banner(out, kafka, app, simulator);
-                    return simulator;
-                });
+        settings.put("ingest.perHostDelay", "50ms");
+        settings.put("ingest.perHostConcurrency", "8");
+        try {
+            return ServiceRunner.run(options.load(settings), RaqibApplication.all(),
+                    KafkaConnection.WhenUnconfigured.START_EMBEDDED, (kafka, app) -> {
+                        FeedSimulator simulator = new FeedSimulator(sample(), feedsPort, rate, java.time.Clock.systemUTC(), 4);
+                        AlertsService alerts = app.alerts().orElseThrow();
+                        inbox.subscribe(URI.create("http://127.0.0.1:" + alerts.port()), alerts.adminToken(),
+                                Duration.ofSeconds(60));
+                        new FeedRegistry(kafka.clients(), Duration.ofSeconds(30))
+                                .push(simulator.feeds(Duration.ofSeconds(2), Duration.ofSeconds(10)), false);
+                        banner(out, kafka, app, simulator, inbox);
+                        return () -> {
+                            simulator.close();
+                            inbox.close();
+                        };
+                    });
+        } catch (Exception e) {
+            inbox.close();
+            throw e;
+        }
     }
 
     /** The bundled articles. */
@@ -79,7 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void banner(PrintWriter out, KafkaConnection kafka, RaqibApplication app, FeedSimulator simulator) {
+    private static void banner(PrintWriter out, KafkaConnection kafka, RaqibApplication app, FeedSimulator simulator,
+            DemoInbox inbox) {
         int port = app.alerts().orElseThrow().port();
         String token = app.alerts().orElseThrow().adminToken();
         out.println();
@@ -95,6 +124,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Rules:           curl -H 'Authorization: Bearer " + token + "' http://localhost:" + port
                 + "/api/rules");
         out.println("  Metrics:         http://localhost:" + port + "/metrics");
+        out.println("  Subscriber:      '" + DemoInbox.SUBSCRIPTION_ID + "' gets signed webhooks at " + inbox.webhookUrl()
+                + " and email at " + DemoInbox.MAILBOX + " (the demo's mail server, SMTP port " + inbox.smtpPort()
+                + "); each arrival is printed below.");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }
