@@ -1,5 +1,7 @@
 package org.raqib.ingest.parse;
 
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,9 @@ public final class Dates {
     private static final Pattern ARABIC_DATE = Pattern.compile(
             "(\\d{1,2})\\s+([\\p{IsArabic} ]+?)\\s+(\\d{4})(?:[،,\\s-]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(ص|م|am|pm|AM|PM)?)?");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern UT_OR_Z = Pattern.compile(" (UT|Z)$");
+
     private Dates() {}
 
     /** The instant {@code text} names, if it is a date this class reads. */
@@ -57,27 +62,41 @@ public final class Dates {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String t = asciiDigits(text.strip()).replaceAll("\\s+", " ");
+        String t = SPACES.matcher(asciiDigits(text.strip())).replaceAll(" ");
+        String zoned = fixZone(t);
         for (DateTimeFormatter format : FORMATS) {
-            try {
-                return Optional.of(ZonedDateTime.parse(fixZone(t), format).toInstant());
-            } catch (DateTimeParseException e) {
-                // try the next form
+            Optional<Instant> instant = read(zoned, format).map(parsed -> ZonedDateTime.from(parsed).toInstant());
+            if (instant.isPresent()) {
+                return instant;
             }
         }
         for (DateTimeFormatter format : LOCAL) {
-            try {
-                return Optional.of(LocalDateTime.parse(t, format).toInstant(ZoneOffset.UTC));
-            } catch (DateTimeParseException e) {
-                // try the next form
+            Optional<Instant> instant = read(t, format)
+                    .map(parsed -> LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC));
+            if (instant.isPresent()) {
+                return instant;
             }
         }
-        try {
-            return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            // not a plain date either
+        Optional<Instant> day = read(t, DateTimeFormatter.ISO_LOCAL_DATE)
+                .map(parsed -> LocalDate.from(parsed).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return day.isPresent() ? day : arabic(t);
+    }
+
+    /**
+     * {@code text} read whole by {@code format}, or empty. Each date is tried against several forms and most
+     * attempts fail, so the form is checked without resolving first: a failed {@code parse} throws, and building
+     * its exception cost more than the reading.
+     */
+    private static Optional<TemporalAccessor> read(String text, DateTimeFormatter format) {
+        ParsePosition position = new ParsePosition(0);
+        if (format.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+            return Optional.empty();
         }
-        return arabic(t);
+        try {
+            return Optional.of(format.parse(text));
+        } catch (DateTimeException e) {
+            return Optional.empty(); // the form fits but the fields do not (a 31 April, a wrong weekday)
+        }
     }
 
     private static Optional<Instant> arabic(String t) {
@@ -101,14 +120,14 @@ public final class Dates {
                     hour, m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
                     m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
             return Optional.of(time.toInstant(ZoneOffset.UTC));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
     /** RFC 822 allows "UT", "Z" and military zones that java.time does not read. */
     private static String fixZone(String t) {
-        return t.replaceAll(" (UT|Z)$", " GMT");
+        return UT_OR_Z.matcher(t).replaceAll(" GMT");
     }
 
     /** Arabic-Indic and Eastern Arabic-Indic digits to ASCII. */
