@@ -52,8 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be between 0 and 6000");
         }
         PrintWriter out = spec.commandLine().getOut();
-        // Every simulated feed and page is on 127.0.0.1: the politeness delay meant for real sites would
-        // serialise them all behind one host, so the demo lowers it for its own loopback server.
+        // Every simulated outlet is a loopback host of the demo's own (127.0.0.2, 127.0.0.3, ...): the politeness delay
+        // meant for real sites would only slow the first full-text fetches, so the demo lowers it for its server.
         return ServiceRunner.run(options.load(Map.of("ingest.perHostDelay", "50ms", "ingest.perHostConcurrency", "8")),
                 RaqibApplication.all(), KafkaConnection.WhenUnconfigured.START_EMBEDDED,
                 (kafka, app) -> {
@@ -86,7 +86,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Raqib demo is running.");
         out.println("  Kafka:           " + kafka.clients().bootstrapServers()
                 + (kafka.embedded() ? " (embedded broker)" : ""));
-        out.println("  Feed simulator:  " + simulator.baseUrl() + " (" + simulator.sources().size() + " sources)");
+        out.println("  Feed simulator:  " + simulator.baseUrl() + " (" + simulator.sources().size()
+                + " sources, each on a loopback address of its own)");
         out.println("  Admin token:     " + token + " (also in the admin token file)");
         out.println("  Alerts:          curl -H 'Authorization: Bearer " + token + "' 'http://localhost:" + port
                 + "/api/alerts?limit=5'");
