@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,13 +87,19 @@ public final class FeedRegistry {
      * @throws IllegalArgumentException if a feed's URL names no host
      */
     public List<String> push(List<FeedDefinition> feeds, boolean prune) {
-        feeds.forEach(f -> FeedPlacement.host(f.url()));
+        // One definition per id, the last given winning as it did on the topic, or two hosts would mean two places.
+        Map<String, FeedDefinition> byId = new LinkedHashMap<>();
+        for (FeedDefinition feed : feeds) {
+            FeedPlacement.host(feed.url());
+            byId.remove(feed.id());
+            byId.put(feed.id(), feed);
+        }
         Table table = read();
         List<ProducerRecord<String, Object>> records = new ArrayList<>();
         Map<String, Integer> movedFrom = new HashMap<>();
         Map<String, Integer> movedTo = new HashMap<>();
         Set<String> keep = new HashSet<>();
-        for (FeedDefinition feed : feeds) {
+        for (FeedDefinition feed : byId.values()) {
             keep.add(feed.id());
             int target = FeedPlacement.partition(feed.url(), table.partitions());
             Map<Integer, FeedDefinition> copies = table.byId().getOrDefault(feed.id(), Map.of());

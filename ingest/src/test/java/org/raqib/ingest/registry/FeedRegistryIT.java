@@ -88,8 +88,9 @@ class FeedRegistryIT {
         String other = IntStream.range(0, 50).mapToObj(i -> "h" + i + ".example")
                 .filter(h -> FeedPlacement.partition("https://" + h + "/", PARTITIONS) != alpha).findFirst().orElseThrow();
         int moved = FeedPlacement.partition("https://" + other + "/", PARTITIONS);
-        registry.push(List.of(feed("a1", "https://alpha.example/rss"), feed("a2", "http://ALPHA.example:8080/x.xml")),
-                false);
+        // a1 given twice: the last definition wins and only its host's partition gets a record.
+        registry.push(List.of(feed("a1", "https://" + other + "/old"), feed("a1", "https://alpha.example/rss"),
+                feed("a2", "http://ALPHA.example:8080/x.xml")), false);
         assertThat(latest(Topics.FEEDS)).containsOnlyKeys(alpha + ":a1", alpha + ":a2");
         // What a worker owning alpha's partition would have committed after polling a1.
         FeedState state = new FeedState("a1", "\"e1\"", null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 0,
