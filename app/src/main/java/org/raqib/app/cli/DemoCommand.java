@@ -68,8 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DemoInbox inbox = new DemoInbox(out, webhookPort, smtpPort);
         Map<String, String> settings = new HashMap<>(inbox.alertsSettings());
-        // Every simulated feed and page is on 127.0.0.1: the politeness delay meant for real sites would
-        // serialise them all behind one host, so the demo lowers it for its own loopback server.
+        // Every simulated outlet is a loopback host of the demo's own (127.0.0.2, 127.0.0.3, ...): the politeness delay
+        // meant for real sites would only slow the first full-text fetches, so the demo lowers it for its server.
         settings.put("ingest.perHostDelay", "50ms");
         settings.put("ingest.perHostConcurrency", "8");
         try {
@@ -115,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Raqib demo is running.");
         out.println("  Kafka:           " + kafka.clients().bootstrapServers()
                 + (kafka.embedded() ? " (embedded broker)" : ""));
-        out.println("  Feed simulator:  " + simulator.baseUrl() + " (" + simulator.sources().size() + " sources)");
+        out.println("  Feed simulator:  " + simulator.baseUrl() + " (" + simulator.sources().size()
+                + " sources, each on a loopback address of its own)");
         out.println("  Admin token:     " + token + " (also in the admin token file)");
         out.println("  Alerts:          curl -H 'Authorization: Bearer " + token + "' 'http://localhost:" + port
                 + "/api/alerts?limit=5'");

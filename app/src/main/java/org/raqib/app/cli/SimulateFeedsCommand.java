@@ -34,7 +34,7 @@ public final class SimulateFeedsCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus file or directory.")
     Path corpus;
 
-    @Option(names = "--port", defaultValue = "8090", paramLabel = "P", description = "Port on 127.0.0.1; 0 for any (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8090", paramLabel = "P", description = "Port on 127.0.0.1 and on each outlet's own loopback address (127.0.0.2, 127.0.0.3, ...); 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--rate", defaultValue = "30", paramLabel = "N", description = "New items per minute across all outlets (default: ${DEFAULT-VALUE}).")

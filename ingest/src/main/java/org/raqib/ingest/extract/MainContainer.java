@@ -1,5 +1,7 @@
 package org.raqib.ingest.extract;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.jsoup.nodes.Element;
  * Finds the element that holds an article's text in a cleaned page. The publisher's own schema.org marking
  * ({@code itemprop=articleBody}) wins when it holds prose; otherwise every block of prose votes for its parent
  * (fully) and grandparent (half), readability-style, by its length and commas, less its links, and the element with
- * the most votes wins.
+ * the most votes wins; of elements with exactly equal votes, the first in document order.
  */
 final class MainContainer {
 
@@ -70,17 +72,21 @@ final class MainContainer {
                 scores.merge(parent.parent(), score / 2, Double::sum);
             }
         }
-        Element best = null;
         double top = 0;
+        List<Element> tied = new ArrayList<>();
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             if (e.getValue() > top) {
                 top = e.getValue();
-                best = e.getKey();
+                tied.clear();
+            }
+            if (e.getValue() == top && top > 0) {
+                tied.add(e.getKey());
             }
         }
-        if (best == null) {
+        if (tied.isEmpty()) {
             return new Article(root, blocks);
         }
+        Element best = tied.size() == 1 ? tied.get(0) : firstInDocumentOrder(tied, root);
         // A container that holds little more than the winner is the same article; prefer it to catch headings.
         Element parent = best.parent();
         if (parent != null && parent != root.parent() && scores.getOrDefault(parent, 0.0) >= 0.8 * top
@@ -88,6 +94,25 @@ final class MainContainer {
             best = parent;
         }
         return new Article(best, TextBlocks.within(best, root, blocks));
+    }
+
+    /**
+     * The element of {@code tied} whose start tag comes first in the document: an exact tie must not be broken by
+     * the identity-hash iteration order of the score map, which differs from run to run.
+     */
+    private static Element firstInDocumentOrder(List<Element> tied, Element root) {
+        Element top = root;
+        while (top.parent() != null) {
+            top = top.parent(); // a block owned by root votes for root's parent (and grandparent) too
+        }
+        Set<Element> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+        candidates.addAll(tied);
+        for (Element e : top.getAllElements()) {
+            if (candidates.contains(e)) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("every voted-for element is an ancestor of a block in the document");
     }
 
     private static int commas(String text) {

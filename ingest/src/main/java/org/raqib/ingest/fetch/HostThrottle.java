@@ -9,6 +9,11 @@ import java.util.concurrent.Semaphore;
 /**
  * Politeness per host: at most {@code concurrency} requests in flight and at least {@code delay} between the starts of
  * two requests, across every feed and article page of that host.
+ *
+ * <p>The throttle itself counts only this process's requests. The limit still holds across all ingest workers because
+ * of placement: the feed registry puts every feed of one host on that host's partition of {@code raqib.feeds}
+ * ({@code FeedPlacement}), and one partition is polled by exactly one worker, so only one throttle ever sees a
+ * host's feeds. Article pages on a host other than their feed's are outside that guarantee.
  */
 public final class HostThrottle {
 

@@ -44,6 +44,7 @@ import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.FeedDefinition;
 import org.raqib.core.model.FeedState;
+import org.raqib.ingest.registry.CompactedReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,19 @@ import org.slf4j.LoggerFactory;
  * the worker that holds its partition, so adding or removing a worker moves feeds without polling one twice or
  * dropping one. A feed's state lives in the same-numbered partition of the compacted {@code raqib.feed-state}, so
  * the new owner reads it (validators, schedule, recent item ids) when it is assigned the partition.
+ *
+ * <p><b>Politeness across workers.</b> The registry puts every feed of one host on that host's partition
+ * ({@code FeedPlacement}), so exactly one worker polls a host at a time and the per-host concurrency limit and delay
+ * of its fetcher's {@code HostThrottle} hold for the whole group, not per worker. Article pages on hosts other than
+ * their feed's are the exception: feeds of different hosts may link to one page host.
+ *
+ * <p><b>Moved feeds.</b> When a push moves a feed to another partition (its host changed), the registry writes, in
+ * one transaction, the feed at its new partition, a tombstone at the old one, and a copy of its state in the new
+ * partition of {@code raqib.feed-state}. A worker that sees a feed arrive in one of its partitions reads that state
+ * partition onward from where it last read, so a moved feed keeps its validators and recent ids (a brand-new feed
+ * costs the same short read and finds nothing). Should the copy not be visible yet, or the old owner commit a poll
+ * after the move, the feed's items are published again under their stable article ids and the topology's dedupe
+ * drops them.
  *
  * <p><b>No loss, no repeats.</b> Each feed's poll is one Kafka transaction, committed as soon as that poll ends: its
  * new articles, its new state and the group offsets of {@code raqib.feeds} (with the consumer's group metadata)
@@ -79,7 +93,10 @@ public final class IngestWorker implements AutoCloseable {
     private final ExecutorService pollPool;
     private final Thread thread;
     private final Map<Integer, Map<String, FeedDefinition>> feeds = new ConcurrentHashMap<>();
-    private final Map<String, FeedState> states = new ConcurrentHashMap<>();
+    /** Per partition, the states of its feeds as last committed; only the worker's thread touches them. */
+    private final Map<Integer, Map<String, FeedState>> states = new HashMap<>();
+    /** Per partition of {@code raqib.feed-state}, where the next read of it starts. */
+    private final Map<Integer, Long> stateOffsets = new HashMap<>();
     private final AtomicInteger rounds = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean killed;
@@ -159,14 +176,19 @@ public final class IngestWorker implements AutoCloseable {
             consumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
             log.info("Ingest worker {} joined group {}", workerId, groupId);
             while (running) {
+                Set<Integer> arrivals = new HashSet<>();
                 for (ConsumerRecord<String, FeedDefinition> record : consumer.poll(Duration.ofMillis(250))) {
                     Map<String, FeedDefinition> partition =
                             feeds.computeIfAbsent(record.partition(), p -> new ConcurrentHashMap<>());
                     if (record.value() == null) {
-                        partition.remove(record.key());
-                    } else {
-                        partition.put(record.key(), record.value());
+                        partition.remove(record.key()); // its state stays: the registry tombstones that itself
+                    } else if (partition.put(record.key(), record.value()) == null) {
+                        arrivals.add(record.partition());
                     }
+                }
+                if (!arrivals.isEmpty()) {
+                    // New feeds, or feeds moved here whose state the registry copied in the same transaction.
+                    readStates(arrivals);
                 }
                 pollDueFeeds();
             }
@@ -216,7 +238,7 @@ public final class IngestWorker implements AutoCloseable {
         List<Due> due = new ArrayList<>();
         for (Map.Entry<Integer, Map<String, FeedDefinition>> partition : feeds.entrySet()) {
             for (FeedDefinition feed : partition.getValue().values()) {
-                FeedState state = states.getOrDefault(feed.id(), FeedState.initial(feed.id()));
+                FeedState state = statesOf(partition.getKey()).getOrDefault(feed.id(), FeedState.initial(feed.id()));
                 if (state.nextPollAt() == null || !now.isBefore(state.nextPollAt())) {
                     due.add(new Due(partition.getKey(), feed, state));
                 }
@@ -296,15 +318,18 @@ public final class IngestWorker implements AutoCloseable {
             return;
         }
         rounds.incrementAndGet();
-        for (PollResult result : results) {
-            if (ownsFeed(result.state().feedId())) {
-                states.put(result.state().feedId(), result.state());
+        for (int i = 0; i < batch.size(); i++) {
+            int partition = batch.get(i).partition();
+            FeedState state = results.get(i).state();
+            Map<String, FeedDefinition> owned = feeds.get(partition);
+            if (owned != null && owned.containsKey(state.feedId())) {
+                statesOf(partition).put(state.feedId(), state);
             }
         }
     }
 
-    private boolean ownsFeed(String feedId) {
-        return feeds.values().stream().anyMatch(m -> m.containsKey(feedId));
+    private Map<String, FeedState> statesOf(int partition) {
+        return states.computeIfAbsent(partition, p -> new HashMap<>());
     }
 
     /** Loads and drops feeds and their states as partitions come and go. */
@@ -327,7 +352,11 @@ public final class IngestWorker implements AutoCloseable {
             }
             // Under read_committed this waits while a previous owner's transaction is still pending (KIP-447).
             consumer.committed(new HashSet<>(partitions), STATE_READ_TIMEOUT);
-            loadStates(partitions);
+            partitions.forEach(tp -> {
+                states.remove(tp.partition());
+                stateOffsets.remove(tp.partition());
+            });
+            readStates(partitions.stream().map(TopicPartition::partition).toList());
             // Feeds are a table: read each assigned partition from the start to know all of its feeds.
             consumer.seekToBeginning(partitions);
             partitions.forEach(tp -> feeds.computeIfAbsent(tp.partition(), p -> new ConcurrentHashMap<>()));
@@ -337,10 +366,9 @@ public final class IngestWorker implements AutoCloseable {
 
         private void drop(Collection<TopicPartition> partitions) {
             for (TopicPartition tp : partitions) {
-                Map<String, FeedDefinition> gone = feeds.remove(tp.partition());
-                if (gone != null) {
-                    gone.keySet().forEach(states::remove);
-                }
+                feeds.remove(tp.partition());
+                states.remove(tp.partition());
+                stateOffsets.remove(tp.partition());
             }
             if (!partitions.isEmpty()) {
                 log.info("Ingest worker {} gave up partitions {}", workerId,
@@ -349,32 +377,19 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void loadStates(Collection<TopicPartition> partitions) {
-        Map<String, Object> props = clients.properties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-ingest-" + workerId + "-state");
-        List<TopicPartition> stateParts = partitions.stream()
-                .map(tp -> new TopicPartition(Topics.FEED_STATE.name(), tp.partition())).toList();
-        try (KafkaConsumer<String, FeedState> reader = new KafkaConsumer<>(props,
-                Topics.FEED_STATE.keySerde().deserializer(), Topics.FEED_STATE.valueSerde().deserializer())) {
-            reader.assign(stateParts);
-            reader.seekToBeginning(stateParts);
-            Map<TopicPartition, Long> end = reader.endOffsets(stateParts, STATE_READ_TIMEOUT);
-            long deadline = System.nanoTime() + STATE_READ_TIMEOUT.toNanos();
-            while (stateParts.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + Topics.FEED_STATE.name() + " partitions took longer than "
-                            + STATE_READ_TIMEOUT + "; is the cluster healthy?");
+    /** Reads the given partitions of {@code raqib.feed-state} from where this worker last read them to the end. */
+    private void readStates(Collection<Integer> partitions) {
+        Map<Integer, Long> from = new HashMap<>();
+        partitions.forEach(p -> from.put(p, stateOffsets.getOrDefault(p, 0L)));
+        try (CompactedReader<FeedState> reader = new CompactedReader<>(clients, "raqib-ingest-" + workerId + "-state",
+                Topics.FEED_STATE, STATE_READ_TIMEOUT)) {
+            stateOffsets.putAll(reader.read(from, record -> {
+                if (record.value() == null) {
+                    statesOf(record.partition()).remove(record.key());
+                } else {
+                    statesOf(record.partition()).put(record.key(), record.value());
                 }
-                for (ConsumerRecord<String, FeedState> record : reader.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        states.remove(record.key());
-                    } else {
-                        states.put(record.key(), record.value());
-                    }
-                }
-            }
+            }));
         }
     }
 

@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,14 +31,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.FeedDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A local HTTP server (on 127.0.0.1 only) that turns a corpus into several outlets' feeds with new items appearing
+ * A local HTTP server (on loopback only) that turns a corpus into several outlets' feeds with new items appearing
  * over time.
  *
  * <ul>
  *   <li>Articles without a title or a body are left out; the rest are grouped by {@link Article#source()}; each outlet is served at {@code /feeds/<source>.xml} and its
  *       pages at {@code /articles/<source>/<n>.html}.</li>
+ *   <li>Each outlet has a host of its own, as real outlets do, so the registry places their feeds on different
+ *       partitions of {@code raqib.feeds}: outlet {@code i} (from 0) is served at loopback address
+ *       {@code 127.0.0.1 + (i + 1)} ({@code 127.0.0.2}, {@code 127.0.0.3} … then {@code 127.0.1.0} …), all on one
+ *       port. Linux routes the whole of 127.0.0.0/8 to the loopback interface, so this needs neither root nor a hosts
+ *       file: the simulator binds one listener per address. Where only 127.0.0.1 can be bound (macOS without
+ *       {@code lo0} aliases), every outlet falls back to 127.0.0.1, with a warning. {@link #baseUrl()} (127.0.0.1)
+ *       lists every feed; every address serves every path.</li>
  *   <li>Outlets take turns in {@link FeedFormat} order: RSS 2.0, Atom 1.0, RSS in windows-1256, RSS with summaries
  *       only (its pages in a realistic news template), and again from the start.</li>
  *   <li>Each outlet starts with a few items; then {@code ratePerMinute} items appear per minute in all, round-robin
@@ -46,6 +57,8 @@ import org.raqib.core.model.FeedDefinition;
  */
 @SuppressForbidden(reason = "com.sun.net.httpserver is the JDK's exported, supported HTTP server API (jdk.httpserver)")
 public final class FeedSimulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedSimulator.class);
 
     /** Items each outlet shows when the simulator starts. */
     public static final int INITIAL_ITEMS = 5;
@@ -57,7 +70,9 @@ public final class FeedSimulator implements AutoCloseable {
     private final double ratePerMinute;
     private final List<Outlet> outlets = new ArrayList<>();
     private final Map<String, Outlet> bySource = new LinkedHashMap<>();
-    private final HttpServer server;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final Map<String, String> hostBySource = new LinkedHashMap<>();
+    private final int port;
     private final ExecutorService executor;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
@@ -72,7 +87,7 @@ public final class FeedSimulator implements AutoCloseable {
     /**
      * A simulator serving {@code corpus}.
      *
-     * @param port the port on 127.0.0.1; 0 for an ephemeral one
+     * @param port the port on 127.0.0.1 and on each outlet's address; 0 for one free on all of them
      * @param ratePerMinute new items per minute across all outlets (0 for a static set)
      * @param clock decides which items have appeared
      * @param threads request-handling threads
@@ -107,20 +122,91 @@ public final class FeedSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        boolean ownHosts = loopbackAliasesWork();
+        if (!ownHosts) {
+            log.warn("Feed simulator: cannot bind 127.0.0.2 here, so every outlet is served from 127.0.0.1 (their"
+                    + " feeds will share one partition of raqib.feeds)");
+        }
+        for (int i = 0; i < outlets.size(); i++) {
+            hostBySource.put(outlets.get(i).source(), ownHosts ? outletAddress(i).getHostAddress() : "127.0.0.1");
+        }
+        try {
+            this.port = listen(port, ownHosts);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** Binds 127.0.0.1 and every outlet's address on one port ({@code requested}, or a free one when 0). */
+    private int listen(int requested, boolean ownHosts) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpServer first = bind(InetAddress.getLoopbackAddress(), requested);
+                int bound = first.getAddress().getPort();
+                for (int i = 0; ownHosts && i < outlets.size(); i++) {
+                    bind(outletAddress(i), bound);
+                }
+                servers.forEach(HttpServer::start);
+                return bound;
+            } catch (BindException e) {
+                servers.forEach(s -> s.stop(0));
+                servers.clear();
+                // An ephemeral port free on 127.0.0.1 may be taken on another loopback address: try another.
+                if (requested != 0 || attempt == 5) {
+                    String where = ownHosts ? "127.0.0.1 and the outlets' addresses 127.0.0.2 to "
+                            + outletAddress(outlets.size() - 1).getHostAddress() : "127.0.0.1";
+                    throw new BindException("cannot listen on port " + requested + " of " + where + ": "
+                            + e.getMessage() + "; choose another port");
+                }
+            }
+        }
+    }
+
+    private HttpServer bind(InetAddress address, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 256);
+        servers.add(server);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        server.start();
+        return server;
     }
 
-    /** The server's base address, {@code http://127.0.0.1:PORT}. */
+    /** Outlet {@code i}'s own loopback address: 127.0.0.1 plus {@code i + 1}. */
+    static InetAddress outletAddress(int i) {
+        if (i < 0 || i > 0xFFFFFC) { // up to 127.255.255.254: the last of 127.0.0.0/8 is its broadcast address
+            throw new IllegalArgumentException("the simulator gives at most 16777213 outlets an address, got " + i);
+        }
+        int n = 0x7F000001 + i + 1;
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8),
+                    (byte) n});
+        } catch (IOException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
+    }
+
+    /** Whether loopback addresses other than 127.0.0.1 can be bound (Linux: yes; macOS: only with aliases). */
+    private static boolean loopbackAliasesWork() {
+        try (ServerSocket probe = new ServerSocket(0, 1, outletAddress(0))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The simulator's index address, {@code http://127.0.0.1:PORT}; it lists every feed. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** The port it listens on. */
+    /** The port every address listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
+    }
+
+    /** The address of {@code source}'s own host, {@code http://127.0.0.N:PORT}. */
+    public URI sourceUrl(String source) {
+        return URI.create("http://" + hostBySource.get(outlet(source).source()) + ":" + port);
     }
 
     /** The outlets' names, in the order their formats were assigned. */
@@ -135,7 +221,7 @@ public final class FeedSimulator implements AutoCloseable {
 
     /** The feed address of {@code source}. */
     public URI feedUrl(String source) {
-        return baseUrl().resolve("/feeds/" + outlet(source).source() + ".xml");
+        return sourceUrl(source).resolve("/feeds/" + outlet(source).source() + ".xml");
     }
 
     /** Feed definitions for every outlet, polled every 1 to 30 seconds, allowed on loopback. */
@@ -205,7 +291,7 @@ public final class FeedSimulator implements AutoCloseable {
     }
 
     private String pageUrl(SimulatedItem item) {
-        return baseUrl().resolve("/articles/" + item.source() + "/" + item.index() + ".html").toString();
+        return sourceUrl(item.source()).resolve("/articles/" + item.source() + "/" + item.index() + ".html").toString();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -254,7 +340,7 @@ public final class FeedSimulator implements AutoCloseable {
             items.add(item(index, outlet, k));
         }
         byte[] body = FeedWriter.render(outlet.format(), outlet.source(), feedUrl(outlet.source()).toString(),
-                baseUrl().toString(), items, lastModified, this::pageUrl);
+                sourceUrl(outlet.source()).toString(), items, lastModified, this::pageUrl);
         send(exchange, 200, FeedWriter.contentType(outlet.format()), body);
     }
 
@@ -312,7 +398,7 @@ public final class FeedSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(s -> s.stop(0));
         executor.shutdownNow();
         try {
             // Handlers are short; a thread still writing to a vanished client ends with its socket.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.raqib.core.testing.Eventually.assertThatEventually;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.raqib.core.testing.KafkaClusterExtension;
 import org.raqib.ingest.fetch.FetchLimits;
 import org.raqib.ingest.fetch.HttpFetcher;
 import org.raqib.ingest.parse.FeedParser;
+import org.raqib.ingest.registry.FeedPlacement;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.simulate.FeedSimulator;
 
@@ -153,6 +155,55 @@ class IngestWorkerIT {
         b.close();
         assertThatEventually(() -> assertThat(a.assignedFeeds()).isEqualTo(all));
         assertThatEventually(() -> assertThat(committedArticleIds()).containsExactlyInAnyOrderElementsOf(expectedArticleIds()));
+    }
+
+    @Test
+    void placesEachSimulatedHostOnItsOwnPartitionSoBothWorkersGetFeeds() {
+        int partitions = 6;
+        assertThat(simulator.feeds()).extracting(f -> FeedPlacement.partition(f.url(), partitions))
+                .as("8 hosts over 6 partitions: every partition has a host").containsAll(List.of(0, 1, 2, 3, 4, 5));
+    }
+
+    @Test
+    void aFeedMovedToAnotherHostsPartitionKeepsItsStateSoNoItemIsPublishedTwice() {
+        IngestWorker a = worker("a").start();
+        IngestWorker b = worker("b").start();
+        Set<String> all = new HashSet<>();
+        simulator.feeds().forEach(f -> all.add(f.id()));
+        assertThatEventually(() -> {
+            assertThat(a.assignedFeeds()).isNotEmpty();
+            assertThat(b.assignedFeeds()).isNotEmpty();
+        });
+        assertThatEventually(() -> assertThat(committedArticleIds()).hasSameSizeAs(expectedArticleIds()));
+
+        // source0's feed moves to the host (and partition) of another outlet; every simulator address serves it.
+        FeedDefinition feed = simulator.feeds(Duration.ofMillis(500), Duration.ofSeconds(1)).get(0);
+        int from = FeedPlacement.partition(feed.url(), 6);
+        String host = simulator.sources().stream().map(s -> simulator.feedUrl(s).getHost())
+                .filter(h -> FeedPlacement.partition("http://" + h + "/", 6) != from).findFirst().orElseThrow();
+        FeedDefinition moved = new FeedDefinition(feed.id(), feed.url().replace(URI.create(feed.url()).getHost(), host),
+                feed.title(), feed.source(), feed.lang(), feed.tags(), feed.minInterval(), feed.maxInterval(),
+                feed.fullText(), feed.allowPrivate());
+        new FeedRegistry(clients, Duration.ofSeconds(30)).push(List.of(moved), false);
+        assertThatEventually(() -> {
+            Set<String> fromA = a.assignedFeeds();
+            Set<String> fromB = b.assignedFeeds();
+            assertThat(fromA).doesNotContainAnyElementsOf(fromB);
+            Set<String> union = new HashSet<>(fromA);
+            union.addAll(fromB);
+            assertThat(union).isEqualTo(all);
+        });
+        int roundsA = a.committedRounds();
+        int roundsB = b.committedRounds();
+        assertThatEventually(() -> assertThat(a.committedRounds() + b.committedRounds())
+                .isGreaterThan(roundsA + roundsB + SOURCES));
+        advanceSimulator(SOURCES);
+
+        assertThatEventually(Duration.ofSeconds(120), () -> {
+            List<String> ids = committedArticleIds();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedArticleIds());
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.raqib.ingest.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.FeedDefinition;
+import org.raqib.ingest.fetch.AddressGuard;
+import org.raqib.ingest.fetch.FetchException;
+import org.raqib.ingest.registry.FeedPlacement;
 
 /** The simulator over real HTTP on loopback. */
 class FeedSimulatorIT {
@@ -78,6 +82,26 @@ class FeedSimulatorIT {
         assertThat(simulator.baseUrl().getHost()).isEqualTo("127.0.0.1");
         assertThat(simulator.feeds()).allSatisfy(f -> assertThat(f.allowPrivate()).isTrue())
                 .filteredOn(FeedDefinition::fullText).extracting(FeedDefinition::source).containsExactly("src3");
+    }
+
+    @Test
+    void servesEachSourceFromALoopbackHostOfItsOwnThatTheAddressGuardOnlyLetsAllowedFeedsReach() throws Exception {
+        assertThat(simulator.sources()).extracting(s -> simulator.feedUrl(s).getHost())
+                .containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5");
+        assertThat(simulator.feeds()).extracting(f -> FeedPlacement.partition(f.url(), 4)).doesNotHaveDuplicates();
+        AddressGuard guard = new AddressGuard(false);
+        for (FeedDefinition feed : simulator.feeds()) {
+            URI url = URI.create(feed.url());
+            assertThat(get(url, null).statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> guard.check(url, false)).isInstanceOf(FetchException.class)
+                    .hasMessageContaining("allowPrivate");
+            assertThat(guard.check(url, feed.allowPrivate())).isNotEmpty();
+        }
+        String rss = new String(get(simulator.feedUrl("src1"), null).body(), StandardCharsets.UTF_8);
+        assertThat(rss).contains("http://127.0.0.3:" + simulator.port() + "/articles/src1/0.html")
+                .doesNotContain("127.0.0.1");
+        assertThat(new String(get(simulator.baseUrl(), null).body(), StandardCharsets.UTF_8))
+                .contains(simulator.feedUrl("src3").toString());
     }
 
     @Test
