@@ -179,97 +179,119 @@ final class FlatArrayScanner {
      */
     private boolean string() {
         int i = pos + 1;
-        first = -1;
-        last = -1;
-        low = 0;
-        high = 0;
+        long low = 0;
+        long high = 0;
         canonical = true;
         escaped = false;
+        // Bytes as signed values: a lead byte of U+0080..U+07FF is -62..-33, a continuation byte below -64.
         while (true) {
             if (i >= end) {
                 return false;
             }
-            int start = i;
             int c = bytes[i];
-            boolean space;
-            if (c >= 0) {
-                if (c == '"') {
-                    break;
-                } else if (c == '\\') {
-                    escaped = true;
-                    int e = i + 1 < end ? bytes[i + 1] : -1;
-                    if (e == '"') {
-                        low |= 1L << '"';
-                        space = false;
-                        i += 2;
-                    } else if (e == '\\') {
-                        high |= 1L << ('\\' - 0x40);
-                        space = false;
-                        i += 2;
-                    } else if (e == 'n' || e == 't' || e == 'r' || e == 'f') {
-                        space = true;
-                        i += 2;
-                    } else if (e == 'b') {
-                        space = false;
-                        i += 2;
-                    } else {
-                        int control = e == 'u' ? escapedControl(i) : -1;
-                        if (control < 0) {
-                            return rest(i);
-                        }
-                        space = Character.isWhitespace(control);
-                        i += 6;
-                    }
-                } else if (c < 0x20) {
-                    return rest(i);
+            if (c >= -62 && c <= -33 && i + 1 < end && bytes[i + 1] < -64) {
+                i += 2; // most of Arabic text; none of these characters is whitespace to String.strip
+            } else if (c > ' ' && c != '"' && c != '\\') {
+                if (c < 0x40) {
+                    low |= 1L << c;
                 } else {
-                    space = c == ' ';
-                    if (c < 0x40) {
-                        low |= 1L << c;
-                    } else {
-                        high |= 1L << (c - 0x40);
-                    }
-                    i++;
+                    high |= 1L << (c - 0x40);
                 }
-            } else {
-                c &= 0xFF;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    if (i + 1 >= end || (bytes[i + 1] & 0xC0) != 0x80) {
-                        return rest(i);
-                    }
-                    // U+0080 to U+07FF: none is whitespace to String.strip (U+0085 and U+00A0 are not).
-                    space = false;
+                i++;
+            } else if (c == ' ') {
+                i++;
+            } else if (c == '"') {
+                break;
+            } else if (c == '\\') {
+                escaped = true;
+                int e = i + 1 < end ? bytes[i + 1] : -1;
+                if (e == '"') {
+                    low |= 1L << '"';
                     i += 2;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    if (i + 2 >= end || (bytes[i + 1] & 0xC0) != 0x80 || (bytes[i + 2] & 0xC0) != 0x80) {
-                        return rest(i);
-                    }
-                    int b1 = bytes[i + 1] & 0xFF;
-                    if ((c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 >= 0xA0)) {
-                        return rest(i); // overlong, or a surrogate: not how the writer spells anything
-                    }
-                    space = Character.isWhitespace(((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
-                    i += 3;
+                } else if (e == '\\') {
+                    high |= 1L << ('\\' - 0x40);
+                    i += 2;
+                } else if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'b') {
+                    i += 2;
+                } else if (e == 'u' && escapedControl(i) >= 0) {
+                    i += 6;
                 } else {
-                    return rest(i); // above U+FFFF (written as an escaped surrogate pair), or not UTF-8
+                    return rest(i);
                 }
-            }
-            if (!space) {
-                if (first < 0) {
-                    first = start;
-                }
-                last = i;
+            } else if (c >= -32 && c <= -17 && i + 2 < end && bytes[i + 1] < -64 && bytes[i + 2] < -64
+                    && !(c == -32 && bytes[i + 1] < -96) && !(c == -19 && bytes[i + 1] >= -96)) {
+                i += 3; // U+0800..U+FFFF, not overlong, not a surrogate
+            } else {
+                // A control character, a character above U+FFFF (the writer escapes it as a surrogate pair), or
+                // bytes that are not UTF-8.
+                return rest(i);
             }
         }
         closing = i;
-        if (first < 0) {
-            first = i;
-            last = i;
-        }
         if (closing - pos - 1 > maxLength) {
             canonical = false; // Jackson refuses it, and must say so
+            return true;
+        }
+        this.low = low;
+        this.high = high;
+        first = pos + 1;
+        for (int w; first < closing && (w = whitespaceAt(first)) > 0; ) {
+            first += w;
+        }
+        last = closing;
+        for (int w; last > first && (w = whitespaceBefore(last)) > 0; ) {
+            last -= w;
         }
         return true;
+    }
+
+    /** The length of the whitespace character (to String.strip) that starts at {@code at} in a canonical string, or 0. */
+    private int whitespaceAt(int at) {
+        int c = bytes[at];
+        if (c == ' ') {
+            return 1;
+        }
+        if (c == '\\') {
+            int e = bytes[at + 1];
+            if (e == 'n' || e == 't' || e == 'r' || e == 'f') {
+                return 2;
+            }
+            return e == 'u' && Character.isWhitespace(escapedControl(at)) ? 6 : 0;
+        }
+        return c >= -32 && c <= -17 && Character.isWhitespace(threeByte(at)) ? 3 : 0;
+    }
+
+    /** The length of the whitespace character that ends just before {@code at} in a canonical string, or 0. */
+    private int whitespaceBefore(int at) {
+        int c = bytes[at - 1];
+        if (c == ' ') {
+            return 1; // never the second byte of an escape: the writer does not escape a space
+        }
+        if ((c == 'n' || c == 't' || c == 'r' || c == 'f') && escapes(at - 2)) {
+            return 2;
+        }
+        if (at - 6 >= pos + 1 && bytes[at - 5] == 'u' && escapes(at - 6)) {
+            int control = escapedControl(at - 6);
+            return control >= 0 && Character.isWhitespace(control) ? 6 : 0;
+        }
+        if (c < -64 && at - 3 >= pos + 1 && bytes[at - 3] >= -32 && bytes[at - 3] <= -17) {
+            return Character.isWhitespace(threeByte(at - 3)) ? 3 : 0;
+        }
+        return 0;
+    }
+
+    /** Whether {@code at} holds a backslash that starts an escape (one preceded by an even number of backslashes). */
+    private boolean escapes(int at) {
+        int k = at;
+        while (k > pos && bytes[k] == '\\') {
+            k--;
+        }
+        return ((at - k) & 1) == 1;
+    }
+
+    /** The character of the three-byte UTF-8 sequence at {@code at}. */
+    private int threeByte(int at) {
+        return ((bytes[at] & 0x0F) << 12) | ((bytes[at + 1] & 0x3F) << 6) | (bytes[at + 2] & 0x3F);
     }
 
     /** The rest of a string that is not spelt as the writer spells it: only its closing quote is wanted. */
