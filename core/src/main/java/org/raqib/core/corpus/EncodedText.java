@@ -13,7 +13,7 @@ import org.raqib.core.json.Json;
  *
  * <p>That spelling is: escapes {@code \" \\ \b \t \n \f \r}, {@code \}{@code u00XX} with upper-case hex for the other
  * control characters, and well-formed UTF-8 for everything else below U+10000 (the writer escapes characters above
- * it as surrogate pairs). {@link FlatArrayScanner} makes these only for strings spelt so.
+ * it as surrogate pairs). {@code CorpusReader} makes these only for strings spelt so.
  *
  * <p>Immutable; it shares the archive's byte array, which nobody may change while the text is in use.
  */

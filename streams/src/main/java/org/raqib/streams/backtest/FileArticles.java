@@ -40,6 +40,9 @@ public final class FileArticles implements ArticleSource {
     private static final int CHUNK = 256;
     private static final int QUEUED_CHUNKS = 8;
 
+    /** The body field of an article written without its body, where {@link #record(Article, EncodedText)} splices. */
+    private static final byte[] EMPTY_BODY = "\"body\":\"\"".getBytes(StandardCharsets.US_ASCII);
+
     private final List<Path> paths;
     private final ArticleCleaning cleaning;
     private final List<String> rejected = new ArrayList<>();
@@ -163,9 +166,7 @@ public final class FileArticles implements ArticleSource {
                     return;
                 }
                 if (!cleaning.keepsBody(body)) {
-                    article(new Article(withoutBody.id(), withoutBody.feedId(), withoutBody.source(),
-                            withoutBody.url(), withoutBody.title(), withoutBody.summary(), body.text(),
-                            withoutBody.lang(), withoutBody.publishedAt(), withoutBody.fetchedAt()));
+                    CorpusReader.Sink.super.article(withoutBody, body); // decoded, then as any other article
                     return;
                 }
                 cleaned(withoutBody).ifPresent(clean -> out.record(record(clean, body)));
@@ -194,7 +195,7 @@ public final class FileArticles implements ArticleSource {
      */
     static ArticleRecord record(Article withoutBody, EncodedText body) {
         if (!withoutBody.body().isEmpty()) {
-            throw new IllegalArgumentException("the cleaning gave article " + withoutBody.id() + " a body of its own");
+            throw new IllegalStateException("the cleaning gave article " + withoutBody.id() + " a body of its own");
         }
         byte[] json = Json.writeBytes(withoutBody);
         // The field can only be the article's own: inside a JSON string every quote is escaped.
@@ -209,8 +210,6 @@ public final class FileArticles implements ArticleSource {
         System.arraycopy(json, valueAt, value, valueAt + body.length(), json.length - valueAt);
         return new ArticleRecord(withoutBody.id(), value, withoutBody.published().orElse(withoutBody.fetchedAt()));
     }
-
-    private static final byte[] EMPTY_BODY = "\"body\":\"\"".getBytes(StandardCharsets.US_ASCII);
 
     private static int indexOf(byte[] bytes, byte[] part) {
         outer:
