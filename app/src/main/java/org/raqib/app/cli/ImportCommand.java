@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.raqib.app.KafkaConnection;
 import org.raqib.core.config.RaqibConfig;
 import org.raqib.core.corpus.CorpusReader;
+import org.raqib.core.corpus.EncodedText;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.model.Article;
 import org.raqib.ingest.parse.TextCleaner;
@@ -47,10 +48,20 @@ public final class ImportCommand implements Callable<Integer> {
     enum Format { saudinewsnet, jsonl }
 
     /** Live ingest's cleaning of titles and text; bodies of archives are plain text unless they contain markup. */
-    static final ArticleCleaning INGEST_CLEANING = a -> new Article(a.id(), a.feedId(), a.source(), a.url(),
-            TextCleaner.clean(a.title()), TextCleaner.clean(a.summary()),
-            a.body().indexOf('<') >= 0 ? TextCleaner.paragraphs(a.body()) : a.body(), a.lang(), a.publishedAt(),
-            a.fetchedAt());
+    static final ArticleCleaning INGEST_CLEANING = new ArticleCleaning() {
+        @Override
+        public Article clean(Article a) {
+            return new Article(a.id(), a.feedId(), a.source(), a.url(), TextCleaner.clean(a.title()),
+                    TextCleaner.clean(a.summary()),
+                    a.body().indexOf('<') >= 0 ? TextCleaner.paragraphs(a.body()) : a.body(), a.lang(),
+                    a.publishedAt(), a.fetchedAt());
+        }
+
+        @Override
+        public boolean keepsBody(EncodedText body) {
+            return !body.contains('<');
+        }
+    };
 
     /**
      * Imported history is older than any time-based retention, and the broker deletes a segment whose newest record

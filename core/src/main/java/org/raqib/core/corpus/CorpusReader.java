@@ -52,6 +52,15 @@ public final class CorpusReader {
         /** One readable article. */
         void article(Article article);
 
+        /**
+         * One readable article whose body is still in the archive's bytes: {@code article}'s body is empty and
+         * {@code body} holds it (see {@link EncodedText}). By default it is decoded and given to
+         * {@link #article(Article)}; an import overrides this to copy the bytes into its record.
+         */
+        default void article(Article article, EncodedText body) {
+            article(withBody(article, body.text()));
+        }
+
         /** One record that could not be read; {@code where} is {@code file:line} or {@code file#index}. */
         void rejected(String where, String reason);
     }
@@ -62,6 +71,16 @@ public final class CorpusReader {
     /** The fields a JSONL record is read from, in the order {@code readJsonLines} uses them. */
     private static final List<String> JSONL_FIELDS = List.of("id", "title", "body", "url", "source", "lang",
             "publishedAt");
+
+    /** The index of the body ({@code content}) in {@link #SAUDINEWSNET_FIELDS}. */
+    private static final int SAUDINEWSNET_BODY = 4;
+
+    /**
+     * Archive files (or zip entries) up to this size are read into memory whole, so that their bodies can stay in
+     * the archive's bytes ({@link EncodedText}); larger ones are streamed. An import reads a file more than it has
+     * threads at once, so this bounds its memory for archive bytes too.
+     */
+    private static final int WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
 
     private static final DateTimeFormatter SAUDINEWSNET_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -106,15 +125,26 @@ public final class CorpusReader {
             try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
                 for (ZipEntry entry : Collections.list(zip.entries())) {
                     if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
-                        try (InputStream in = zip.getInputStream(entry)) {
-                            readSaudiNewsNet(in, file.getFileName() + "!" + entry.getName(), sink);
+                        String where = file.getFileName() + "!" + entry.getName();
+                        byte[] whole = entry.getSize() >= 0 && entry.getSize() <= WHOLE_FILE_LIMIT
+                                ? wholeEntry(zip, entry) : null;
+                        if (whole != null) {
+                            readSaudiNewsNet(whole, where, sink);
+                        } else {
+                            try (InputStream in = zip.getInputStream(entry)) {
+                                readSaudiNewsNet(in, where, sink);
+                            }
                         }
                     }
                 }
             }
         } else if (name.endsWith(".json")) {
-            try (InputStream in = Files.newInputStream(file)) {
-                readSaudiNewsNet(in, file.getFileName().toString(), sink);
+            if (Files.size(file) <= WHOLE_FILE_LIMIT) {
+                readSaudiNewsNet(Files.readAllBytes(file), file.getFileName().toString(), sink);
+            } else {
+                try (InputStream in = Files.newInputStream(file)) {
+                    readSaudiNewsNet(in, file.getFileName().toString(), sink);
+                }
             }
         } else {
             throw new IOException(file + " is not a .zip, .json or .jsonl archive");
@@ -157,27 +187,59 @@ public final class CorpusReader {
         // reading the archive is most of an import's time.
         JsonParser parser = Json.mapper().getFactory().createParser(in);
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        readSaudiNewsNet(parser, 0, name, sink);
+    }
+
+    /**
+     * As from a stream, but the file is scanned without Jackson as far as it looks as SaudiNewsNet's writer wrote it,
+     * and bodies spelt as the project's writer spells them stay encoded ({@link EncodedText}). Jackson reads on from
+     * the first object the scanner leaves, so the articles and errors are those of reading it all with Jackson.
+     */
+    private void readSaudiNewsNet(byte[] whole, String name, Sink sink) throws IOException {
+        int[] index = new int[1];
+        int handed = new FlatArrayScanner(whole, SAUDINEWSNET_FIELDS, SAUDINEWSNET_BODY)
+                .scan((values, body) -> saudiNewsNetArticle(values, body, name, index[0]++, sink));
+        if (handed >= 0) {
+            try (JsonParser parser = Json.mapper().getFactory().createParser(whole)) {
+                readSaudiNewsNet(parser, handed, name, sink);
+            }
+        }
+    }
+
+    /** Reads the array at the parser's start, passing over the first {@code skip} objects (already handed over). */
+    private void readSaudiNewsNet(JsonParser parser, int skip, String name, Sink sink) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new IOException(name + " is not a JSON array of articles");
         }
-        int index = 0;
+        for (int i = 0; i < skip; i++) {
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        int index = skip;
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            String[] f = fields(parser, SAUDINEWSNET_FIELDS);
-            int position = index++;
-            Article article;
-            try {
-                String url = f[1];
-                if (url.isBlank()) {
-                    throw new IllegalArgumentException("missing \"url\"");
-                }
-                Instant at = saudiNewsNetDate(f[2]);
-                article = new Article(idForUrl(url), "import", f[0], url, f[3].strip(), "", f[4].strip(), "ar", at,
-                        at == null ? Instant.EPOCH : at);
-            } catch (RuntimeException e) {
-                sink.rejected(name + "#" + position, e.getMessage());
-                continue;
+            saudiNewsNetArticle(fields(parser, SAUDINEWSNET_FIELDS), null, name, index++, sink);
+        }
+    }
+
+    /** Hands the article of one record's fields to {@code sink}, or its rejection; {@code body} if still encoded. */
+    private static void saudiNewsNetArticle(String[] f, EncodedText body, String name, int position, Sink sink) {
+        Article article;
+        try {
+            String url = f[1];
+            if (url.isBlank()) {
+                throw new IllegalArgumentException("missing \"url\"");
             }
+            Instant at = saudiNewsNetDate(f[2]);
+            article = new Article(idForUrl(url), "import", f[0], url, f[3].strip(), "",
+                    body == null ? f[4].strip() : "", "ar", at, at == null ? Instant.EPOCH : at);
+        } catch (RuntimeException e) {
+            sink.rejected(name + "#" + position, e.getMessage());
+            return;
+        }
+        if (body == null) {
             sink.article(article);
+        } else {
+            sink.article(article, body);
         }
     }
 
@@ -203,6 +265,26 @@ public final class CorpusReader {
             }
         }
         return values;
+    }
+
+    /** {@code article} with {@code body} as its body. */
+    static Article withBody(Article article, String body) {
+        return new Article(article.id(), article.feedId(), article.source(), article.url(), article.title(),
+                article.summary(), body, article.lang(), article.publishedAt(), article.fetchedAt());
+    }
+
+    /**
+     * The uncompressed bytes of {@code entry}, or null when it holds more than its declared size (then it is read as
+     * a stream, as a larger entry is).
+     */
+    private static byte[] wholeEntry(ZipFile zip, ZipEntry entry) throws IOException {
+        // One array of the declared size, filled by the inflater directly: readAllBytes would inflate into 8 KiB
+        // pieces and copy them together.
+        byte[] bytes = new byte[(int) entry.getSize()];
+        try (InputStream in = zip.getInputStream(entry)) {
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            return read == bytes.length && in.read() < 0 ? bytes : null;
+        }
     }
 
     /** The article id of a SaudiNewsNet URL. */

@@ -2,12 +2,14 @@ package org.raqib.streams.backtest;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.raqib.core.corpus.CorpusReader;
+import org.raqib.core.corpus.EncodedText;
 import org.raqib.core.json.Json;
 import org.raqib.core.model.Article;
 
@@ -36,6 +39,9 @@ public final class FileArticles implements ArticleSource {
     /** Records a reading thread hands over at a time, and chunks it may hold per file before it waits. */
     private static final int CHUNK = 256;
     private static final int QUEUED_CHUNKS = 8;
+
+    /** The body field of an article written without its body, where {@link #record(Article, EncodedText)} splices. */
+    private static final byte[] EMPTY_BODY = "\"body\":\"\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Path> paths;
     private final ArticleCleaning cleaning;
@@ -150,14 +156,29 @@ public final class FileArticles implements ArticleSource {
                     out.skipped();
                     return;
                 }
-                Article clean;
-                try {
-                    clean = cleaning.clean(article);
-                } catch (IllegalArgumentException e) {
-                    rejected(article.id(), e.getMessage());
+                cleaned(article).ifPresent(clean -> out.record(record(clean)));
+            }
+
+            @Override
+            public void article(Article withoutBody, EncodedText body) {
+                if (skip.test(withoutBody.id())) {
+                    out.skipped();
                     return;
                 }
-                out.record(record(clean));
+                if (!cleaning.keepsBody(body)) {
+                    CorpusReader.Sink.super.article(withoutBody, body); // decoded, then as any other article
+                    return;
+                }
+                cleaned(withoutBody).ifPresent(clean -> out.record(record(clean, body)));
+            }
+
+            private Optional<Article> cleaned(Article article) {
+                try {
+                    return Optional.of(cleaning.clean(article));
+                } catch (IllegalArgumentException e) {
+                    rejected(article.id(), e.getMessage());
+                    return Optional.empty();
+                }
             }
 
             @Override
@@ -166,6 +187,41 @@ public final class FileArticles implements ArticleSource {
             }
         });
         return rejectedHere;
+    }
+
+    /**
+     * The record of {@code withoutBody} with {@code body} as its body: the bytes {@link #record(Article)} gives for the
+     * whole article, since {@link EncodedText} is spelt as the writer spells it.
+     */
+    static ArticleRecord record(Article withoutBody, EncodedText body) {
+        if (!withoutBody.body().isEmpty()) {
+            throw new IllegalStateException("the cleaning gave article " + withoutBody.id() + " a body of its own");
+        }
+        byte[] json = Json.writeBytes(withoutBody);
+        // The field can only be the article's own: inside a JSON string every quote is escaped.
+        int at = indexOf(json, EMPTY_BODY);
+        if (at < 0) {
+            throw new IllegalStateException("no \"body\":\"\" in the JSON of article " + withoutBody.id());
+        }
+        int valueAt = at + EMPTY_BODY.length - 1;
+        byte[] value = new byte[json.length + body.length()];
+        System.arraycopy(json, 0, value, 0, valueAt);
+        body.copyTo(value, valueAt);
+        System.arraycopy(json, valueAt, value, valueAt + body.length(), json.length - valueAt);
+        return new ArticleRecord(withoutBody.id(), value, withoutBody.published().orElse(withoutBody.fetchedAt()));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** One file being read on a reading thread: its chunks, and the task (for the failure that ended it). */
