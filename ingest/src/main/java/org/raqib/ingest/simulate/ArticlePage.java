@@ -1,6 +1,6 @@
 package org.raqib.ingest.simulate;
 
-import static org.raqib.ingest.simulate.Markup.escape;
+import static org.raqib.core.text.Escape.markup;
 
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,8 @@ final class ArticlePage {
         List<String> paragraphs = Markup.paragraphs(item.article().body());
         StringBuilder out = new StringBuilder(8192);
         out.append("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>").append(escape(title)).append(" | ").append(escape(item.source())).append("</title>\n")
-                .append("<meta property=\"og:title\" content=\"").append(escape(title)).append("\">\n")
+                .append("<title>").append(markup(title)).append(" | ").append(markup(item.source())).append("</title>\n")
+                .append("<meta property=\"og:title\" content=\"").append(markup(title)).append("\">\n")
                 .append("<meta property=\"og:type\" content=\"article\">\n")
                 .append("<meta property=\"article:published_time\" content=\"").append(item.publishedAt()).append("\">\n")
                 .append("<script type=\"application/ld+json\">")
@@ -32,43 +32,43 @@ final class ArticlePage {
                         "author", Map.of("@type", "Person", "name", "محرر " + item.source()))).replace("</", "<\\/"))
                 .append("</script>\n")
                 .append("</head>\n<body>\n")
-                .append("<header class=\"site-header\"><a class=\"logo\" href=\"/\">").append(escape(item.source()))
+                .append("<header class=\"site-header\"><a class=\"logo\" href=\"/\">").append(markup(item.source()))
                 .append("</a>\n<nav class=\"main-nav\"><ul><li><a href=\"/\">الرئيسية</a></li><li><a href=\"/\">محليات</a></li>"
                         + "<li><a href=\"/\">سياسة</a></li><li><a href=\"/\">اقتصاد</a></li><li><a href=\"/\">رياضة</a></li>"
                         + "<li><a href=\"/\">منوعات</a></li></ul></nav></header>\n")
                 .append("<div class=\"breaking-ticker\"><span>عاجل</span> ");
         if (!others.isEmpty()) {
-            out.append(escape(others.get(0).article().title()));
+            out.append(markup(others.get(0).article().title()));
         }
         out.append("</div>\n<main class=\"container\">\n<article class=\"article\">\n")
-                .append("<h1 class=\"article-title\">").append(escape(title)).append("</h1>\n")
-                .append("<div class=\"article-meta\"><span class=\"author\">").append(escape("محرر " + item.source()))
+                .append("<h1 class=\"article-title\">").append(markup(title)).append("</h1>\n")
+                .append("<div class=\"article-meta\"><span class=\"author\">").append(markup("محرر " + item.source()))
                 .append("</span> <time datetime=\"").append(item.publishedAt()).append("\">")
                 .append(item.publishedAt()).append("</time></div>\n")
                 .append("<figure class=\"article-image\"><img src=\"/static/photo.jpg\" alt=\"\">"
                         + "<figcaption>صورة أرشيفية - المصدر: وكالات</figcaption></figure>\n")
                 .append("<div class=\"article-body\">\n");
         for (int i = 0; i < paragraphs.size(); i++) {
-            out.append("<p>").append(escape(paragraphs.get(i))).append("</p>\n");
+            out.append("<p>").append(markup(paragraphs.get(i))).append("</p>\n");
             if (i == 0 && others.size() > 1) {
                 out.append("<div class=\"read-also\"><strong>اقرأ أيضاً:</strong> <a href=\"")
-                        .append(escape(link.apply(others.get(1)))).append("\">")
-                        .append(escape(others.get(1).article().title())).append("</a></div>\n");
+                        .append(markup(link.apply(others.get(1)))).append("\">")
+                        .append(markup(others.get(1).article().title())).append("</a></div>\n");
             }
         }
         out.append("</div>\n<div class=\"share-buttons\">شارك الخبر: <a href=\"#\">تويتر</a> <a href=\"#\">فيسبوك</a>"
                 + " <a href=\"#\">واتساب</a></div>\n</article>\n")
                 .append("<aside class=\"related-news\"><h3>أخبار ذات علاقة</h3><ul>\n");
         for (SimulatedItem other : others) {
-            out.append("<li><a href=\"").append(escape(link.apply(other))).append("\">")
-                    .append(escape(other.article().title())).append("</a></li>\n");
+            out.append("<li><a href=\"").append(markup(link.apply(other))).append("\">")
+                    .append(markup(other.article().title())).append("</a></li>\n");
         }
         out.append("</ul></aside>\n<aside class=\"most-read\"><h3>الأكثر قراءة</h3><ol>\n");
         for (int i = others.size() - 1; i >= 0; i--) {
-            out.append("<li>").append(escape(others.get(i).article().title())).append("</li>\n");
+            out.append("<li>").append(markup(others.get(i).article().title())).append("</li>\n");
         }
         return out.append("</ol></aside>\n</main>\n<footer class=\"site-footer\"><p>جميع الحقوق محفوظة © ")
-                .append(escape(item.source()))
+                .append(markup(item.source()))
                 .append("</p><p><a href=\"/\">من نحن</a> | <a href=\"/\">اتصل بنا</a> | <a href=\"/\">سياسة الخصوصية</a>"
                         + "</p></footer>\n</body>\n</html>\n")
                 .toString();

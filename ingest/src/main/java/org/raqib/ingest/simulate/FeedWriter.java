@@ -1,6 +1,6 @@
 package org.raqib.ingest.simulate;
 
-import static org.raqib.ingest.simulate.Markup.escape;
+import static org.raqib.core.text.Escape.markup;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -51,23 +51,23 @@ final class FeedWriter {
         out.append("<?xml version=\"1.0\" encoding=\"").append(charset(format).name()).append("\"?>\n")
                 .append("<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
                         + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n")
-                .append("<channel>\n<title>").append(escape(title(source))).append("</title>\n")
-                .append("<link>").append(escape(siteUrl)).append("</link>\n")
-                .append("<atom:link href=\"").append(escape(feedUrl)).append("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
-                .append("<description>").append(escape("آخر الأخبار من " + source)).append("</description>\n")
+                .append("<channel>\n<title>").append(markup(title(source))).append("</title>\n")
+                .append("<link>").append(markup(siteUrl)).append("</link>\n")
+                .append("<atom:link href=\"").append(markup(feedUrl)).append("\" rel=\"self\" type=\"application/rss+xml\"/>\n")
+                .append("<description>").append(markup("آخر الأخبار من " + source)).append("</description>\n")
                 .append("<language>ar</language>\n")
                 .append("<lastBuildDate>").append(rfc822(updated)).append("</lastBuildDate>\n");
         for (SimulatedItem item : items) {
             String body = item.article().body();
-            out.append("<item>\n<title>").append(escape(item.article().title())).append("</title>\n")
-                    .append("<link>").append(escape(link.apply(item))).append("</link>\n")
-                    .append("<guid isPermaLink=\"false\">").append(escape(item.guid())).append("</guid>\n")
+            out.append("<item>\n<title>").append(markup(item.article().title())).append("</title>\n")
+                    .append("<link>").append(markup(link.apply(item))).append("</link>\n")
+                    .append("<guid isPermaLink=\"false\">").append(markup(item.guid())).append("</guid>\n")
                     .append("<pubDate>").append(rfc822(item.publishedAt())).append("</pubDate>\n")
-                    .append("<description>").append(escape(Markup.summary(body, SUMMARY_LENGTH))).append("</description>\n");
+                    .append("<description>").append(markup(Markup.summary(body, SUMMARY_LENGTH))).append("</description>\n");
             if (format != FeedFormat.RSS_SUMMARY_ONLY) {
                 out.append("<content:encoded><![CDATA[");
                 for (String paragraph : Markup.paragraphs(body)) {
-                    out.append("<p>").append(escape(paragraph).replace("]]>", "]]&gt;")).append("</p>");
+                    out.append("<p>").append(markup(paragraph).replace("]]>", "]]&gt;")).append("</p>");
                 }
                 out.append("]]></content:encoded>\n");
             }
@@ -81,23 +81,23 @@ final class FeedWriter {
         StringBuilder out = new StringBuilder(4096);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n")
-                .append("<title>").append(escape(title(source))).append("</title>\n")
-                .append("<id>urn:raqib-sim:").append(escape(source)).append("</id>\n")
-                .append("<link rel=\"alternate\" href=\"").append(escape(siteUrl)).append("\"/>\n")
-                .append("<link rel=\"self\" href=\"").append(escape(feedUrl)).append("\"/>\n")
+                .append("<title>").append(markup(title(source))).append("</title>\n")
+                .append("<id>urn:raqib-sim:").append(markup(source)).append("</id>\n")
+                .append("<link rel=\"alternate\" href=\"").append(markup(siteUrl)).append("\"/>\n")
+                .append("<link rel=\"self\" href=\"").append(markup(feedUrl)).append("\"/>\n")
                 .append("<updated>").append(updated).append("</updated>\n");
         for (SimulatedItem item : items) {
             String body = item.article().body();
-            out.append("<entry>\n<title>").append(escape(item.article().title())).append("</title>\n")
-                    .append("<id>").append(escape(item.guid())).append("</id>\n")
-                    .append("<link rel=\"alternate\" href=\"").append(escape(link.apply(item))).append("\"/>\n")
+            out.append("<entry>\n<title>").append(markup(item.article().title())).append("</title>\n")
+                    .append("<id>").append(markup(item.guid())).append("</id>\n")
+                    .append("<link rel=\"alternate\" href=\"").append(markup(link.apply(item))).append("\"/>\n")
                     .append("<published>").append(item.publishedAt()).append("</published>\n")
                     .append("<updated>").append(item.publishedAt()).append("</updated>\n")
-                    .append("<author><name>").append(escape("محرر " + source)).append("</name></author>\n")
-                    .append("<summary>").append(escape(Markup.summary(body, SUMMARY_LENGTH))).append("</summary>\n")
+                    .append("<author><name>").append(markup("محرر " + source)).append("</name></author>\n")
+                    .append("<summary>").append(markup(Markup.summary(body, SUMMARY_LENGTH))).append("</summary>\n")
                     .append("<content type=\"html\">");
             for (String paragraph : Markup.paragraphs(body)) {
-                out.append(escape("<p>" + escape(paragraph) + "</p>"));
+                out.append(markup("<p>" + markup(paragraph) + "</p>"));
             }
             out.append("</content>\n</entry>\n");
         }

@@ -8,27 +8,6 @@ final class Markup {
 
     private Markup() {}
 
-    /** {@code text} escaped for XML and HTML text and attribute values, without characters XML forbids. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
     /** The text's paragraphs: its lines, or groups of about three sentences when it has no line breaks. */
     static List<String> paragraphs(String text) {
         List<String> paragraphs = new ArrayList<>();

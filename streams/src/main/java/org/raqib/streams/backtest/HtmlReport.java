@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.raqib.core.model.Mention;
+import org.raqib.core.text.Escape;
 
 /**
  * Renders a {@link BacktestReport} as one self-contained HTML page (inline CSS and SVG, no scripts, no external
@@ -29,15 +30,15 @@ public final class HtmlReport {
                 .append(".added{color:#1a7f37}.lost{color:#b42318}.sample{border-right:4px solid #ccc;padding:.3em 1em;margin:.6em 0}")
                 .append("</style></head><body>\n");
         h.append("<h1>نتائج الاختبار على الأرشيف <span class=\"ltr\">(Raqib backtest)</span></h1>\n");
-        h.append("<p class=\"ltr\">").append(esc(range(report))).append(" · articles ").append(report.articles())
+        h.append("<p class=\"ltr\">").append(Escape.markup(range(report))).append(" · articles ").append(report.articles())
                 .append(" · matched ").append(report.matchedArticles()).append(" · dead letters ")
-                .append(report.deadLetters()).append(" · baseline ").append(esc(report.baseline())).append("</p>\n");
+                .append(report.deadLetters()).append(" · baseline ").append(Escape.markup(report.baseline())).append("</p>\n");
 
         h.append("<h2>القواعد <span class=\"ltr\">(rules)</span></h2>\n<table><tr><th>rule</th><th>name</th>")
                 .append("<th>severity</th><th>hits</th><th>baseline</th><th>added</th><th>lost</th></tr>\n");
         for (BacktestReport.RuleLine r : report.rules()) {
-            h.append("<tr><td class=\"ltr\">").append(esc(r.id())).append(r.inCandidate() ? "" : " (baseline only)")
-                    .append("</td><td>").append(esc(r.name())).append("</td><td>").append(esc(r.severity()))
+            h.append("<tr><td class=\"ltr\">").append(Escape.markup(r.id())).append(r.inCandidate() ? "" : " (baseline only)")
+                    .append("</td><td>").append(Escape.markup(r.name())).append("</td><td>").append(Escape.markup(r.severity()))
                     .append("</td><td>").append(r.hits()).append("</td><td>").append(r.baselineHits())
                     .append("</td><td class=\"added\">+").append(r.added()).append("</td><td class=\"lost\">-")
                     .append(r.lost()).append("</td></tr>\n");
@@ -50,7 +51,7 @@ public final class HtmlReport {
         h.append("<h2>أبرز الكيانات <span class=\"ltr\">(top entities)</span></h2>\n<table><tr><th>entity</th>")
                 .append("<th>label</th><th>articles</th><th>mentions</th></tr>\n");
         for (BacktestReport.EntityCount e : report.topEntities()) {
-            h.append("<tr><td class=\"ltr\">").append(esc(e.id())).append("</td><td>").append(esc(e.label()))
+            h.append("<tr><td class=\"ltr\">").append(Escape.markup(e.id())).append("</td><td>").append(Escape.markup(e.label()))
                     .append("</td><td>").append(e.articles()).append("</td><td>").append(e.mentions()).append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -103,7 +104,7 @@ public final class HtmlReport {
         for (int row = 0; row < rules.size(); row++) {
             String rule = rules.get(row);
             int base = row * rowHeight + rowHeight - 4;
-            h.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>\n", base, esc(rule)));
+            h.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>\n", base, Escape.markup(rule)));
             Map<String, Long> counts = byRule.get(rule);
             for (int i = 0; i < dayList.size(); i++) {
                 long hits = counts.getOrDefault(dayList.get(i), 0L);
@@ -113,21 +114,21 @@ public final class HtmlReport {
                 double bar = Math.max(1.0, (rowHeight - 6) * (double) hits / max);
                 h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                         + "fill=\"#3b6ea5\"><title>%s %s: %d</title></rect>\n", label + i * barWidth, base - bar,
-                        Math.max(0.5, barWidth - 1), bar, esc(rule), esc(dayList.get(i)), hits));
+                        Math.max(0.5, barWidth - 1), bar, Escape.markup(rule), Escape.markup(dayList.get(i)), hits));
             }
         }
         h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", label, height - 4,
-                esc(dayList.get(0))));
+                Escape.markup(dayList.get(0))));
         h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
-                width - 10, height - 4, esc(dayList.get(dayList.size() - 1))));
+                width - 10, height - 4, Escape.markup(dayList.get(dayList.size() - 1))));
         h.append("</svg>\n");
     }
 
     private static void sample(StringBuilder h, BacktestReport.Sample s) {
         h.append("<div class=\"sample\"><p><strong>").append(highlight(s.title(), s.titleMentions())).append("</strong></p>")
                 .append("<p>").append(mark(s.snippet(), s.mentionTexts())).append("</p><p class=\"ltr\">")
-                .append(esc(s.rule())).append(" · ").append(esc(s.articleId())).append(" · ").append(esc(s.source()))
-                .append(" · ").append(esc(s.publishedAt())).append(" · ").append(esc(String.join(", ", s.terms())))
+                .append(Escape.markup(s.rule())).append(" · ").append(Escape.markup(s.articleId())).append(" · ").append(Escape.markup(s.source()))
+                .append(" · ").append(Escape.markup(s.publishedAt())).append(" · ").append(Escape.markup(String.join(", ", s.terms())))
                 .append("</p></div>\n");
     }
 
@@ -139,11 +140,11 @@ public final class HtmlReport {
             if (m.start() < at || m.end() > text.length() || m.start() == m.end()) {
                 continue;
             }
-            out.append(esc(text.substring(at, m.start()))).append("<mark>")
-                    .append(esc(text.substring(m.start(), m.end()))).append("</mark>");
+            out.append(Escape.markup(text.substring(at, m.start()))).append("<mark>")
+                    .append(Escape.markup(text.substring(m.start(), m.end()))).append("</mark>");
             at = m.end();
         }
-        return out.append(esc(text.substring(at))).toString();
+        return out.append(Escape.markup(text.substring(at))).toString();
     }
 
     /** The snippet with every occurrence of a mentioned word marked (a snippet has no offsets of its own). */
@@ -163,25 +164,9 @@ public final class HtmlReport {
             while (j < text.length() && marked[j] == marked[i]) {
                 j++;
             }
-            String part = esc(text.substring(i, j));
+            String part = Escape.markup(text.substring(i, j));
             out.append(marked[i] ? "<mark>" + part + "</mark>" : part);
             i = j;
-        }
-        return out.toString();
-    }
-
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
         }
         return out.toString();
     }

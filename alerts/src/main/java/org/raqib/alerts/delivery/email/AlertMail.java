@@ -10,6 +10,7 @@ import org.raqib.core.model.EntityHit;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.RuleHit;
 import org.raqib.core.model.Subscription;
+import org.raqib.core.text.Escape;
 
 /**
  * The text of an alert mail: a subject, a plain-text part, and an HTML part laid out right-to-left for Arabic in
@@ -47,15 +48,15 @@ public final class AlertMail {
         Match m = alert.match();
         String lang = m.lang() == null || m.lang().isBlank() ? "ar" : m.lang();
         String dir = lang.startsWith("ar") ? "rtl" : "ltr";
-        return "<!DOCTYPE html><html lang=\"" + escape(lang) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\">"
-                + "<title>" + escape(m.title()) + "</title></head>"
+        return "<!DOCTYPE html><html lang=\"" + Escape.markup(lang) + "\" dir=\"" + dir + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + Escape.markup(m.title()) + "</title></head>"
                 + "<body dir=\"" + dir + "\" style=\"font-family: Tahoma, Arial, sans-serif;\">"
                 + "<h2 style=\"text-align: start;\">" + highlightedTitle(m) + "</h2>"
-                + (m.snippet().isEmpty() ? "" : "<p>" + escape(m.snippet()) + "</p>")
-                + "<p dir=\"ltr\" style=\"text-align: left;\">Source: " + escape(m.source()) + "<br>Entities: "
-                + escape(labels(m)) + "<br>Rules: " + escape(rules(m)) + "</p>"
-                + "<p><a href=\"" + escape(m.url()) + "\">" + (dir.equals("rtl") ? "اقرأ المقال" : "Read the article")
-                + "</a> · <a dir=\"ltr\" href=\"" + escape(alertUrl) + "\">Alert " + escape(alert.id()) + "</a></p>"
+                + (m.snippet().isEmpty() ? "" : "<p>" + Escape.markup(m.snippet()) + "</p>")
+                + "<p dir=\"ltr\" style=\"text-align: left;\">Source: " + Escape.markup(m.source()) + "<br>Entities: "
+                + Escape.markup(labels(m)) + "<br>Rules: " + Escape.markup(rules(m)) + "</p>"
+                + "<p><a href=\"" + Escape.markup(m.url()) + "\">" + (dir.equals("rtl") ? "اقرأ المقال" : "Read the article")
+                + "</a> · <a dir=\"ltr\" href=\"" + Escape.markup(alertUrl) + "\">Alert " + Escape.markup(alert.id()) + "</a></p>"
                 + "</body></html>";
     }
 
@@ -83,13 +84,13 @@ public final class AlertMail {
     /** The HTML part of a digest: right-to-left, one section per story with highlighted names and every source. */
     public static String digestHtml(Subscription subscription, List<Alert> alerts) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">"
-                + "<title>" + escape(subscription.name()) + "</title></head><body dir=\"rtl\" "
+                + "<title>" + Escape.markup(subscription.name()) + "</title></head><body dir=\"rtl\" "
                 + "style=\"font-family: Tahoma, Arial, sans-serif;\">");
         byStory(alerts).forEach((story, copies) -> {
             html.append("<h3>").append(highlightedTitle(copies.get(0).match())).append("</h3><ul>");
             for (Alert copy : copies) {
-                html.append("<li><a href=\"").append(escape(copy.match().url())).append("\">")
-                        .append(escape(copy.match().source())).append("</a></li>");
+                html.append("<li><a href=\"").append(Escape.markup(copy.match().url())).append("\">")
+                        .append(Escape.markup(copy.match().source())).append("</a></li>");
             }
             html.append("</ul>");
         });
@@ -122,12 +123,12 @@ public final class AlertMail {
             if (span.start() < at) {
                 continue; // Overlaps the previous highlight: keep the first.
             }
-            html.append(escape(title.substring(at, span.start())))
-                    .append("<mark style=\"background: #fff3a0;\">").append(escape(title.substring(span.start(), span.end())))
-                    .append("</mark> <small dir=\"ltr\">(").append(escape(span.label())).append(")</small>");
+            html.append(Escape.markup(title.substring(at, span.start())))
+                    .append("<mark style=\"background: #fff3a0;\">").append(Escape.markup(title.substring(span.start(), span.end())))
+                    .append("</mark> <small dir=\"ltr\">(").append(Escape.markup(span.label())).append(")</small>");
             at = span.end();
         }
-        html.append(escape(title.substring(at)));
+        html.append(Escape.markup(title.substring(at)));
         return html.toString();
     }
 
@@ -141,26 +142,6 @@ public final class AlertMail {
             rules.add(0, "storyline");
         }
         return String.join(", ", rules);
-    }
-
-    /** Escapes text for HTML element content and double-quoted attributes. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String oneLine(String text) {

@@ -1,0 +1,2 @@
+/** Text helpers every module writing markup shares. */
+package org.raqib.core.text;
