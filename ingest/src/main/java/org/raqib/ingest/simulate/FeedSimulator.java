@@ -77,7 +77,8 @@ public final class FeedSimulator implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
 
-    private record Outlet(String source, FeedFormat format, List<Article> articles) {}
+    /** One simulated outlet; {@code index} is its place in {@code outlets}, which fixes its schedule and address. */
+    private record Outlet(int index, String source, FeedFormat format, List<Article> articles) {}
 
     /** A simulator on an ephemeral port using the system clock. */
     public FeedSimulator(List<Article> corpus, double ratePerMinute) throws IOException {
@@ -112,7 +113,8 @@ public final class FeedSimulator implements AutoCloseable {
         }
         FeedFormat[] formats = FeedFormat.values();
         for (Map.Entry<String, List<Article>> e : grouped.entrySet()) {
-            Outlet outlet = new Outlet(e.getKey(), formats[outlets.size() % formats.length], List.copyOf(e.getValue()));
+            Outlet outlet = new Outlet(outlets.size(), e.getKey(), formats[outlets.size() % formats.length],
+                    List.copyOf(e.getValue()));
             outlets.add(outlet);
             bySource.put(outlet.source(), outlet);
         }
@@ -241,7 +243,7 @@ public final class FeedSimulator implements AutoCloseable {
     /** How many items {@code source} shows now (appeared so far, at most all of its articles). */
     public int published(String source) {
         Outlet outlet = outlet(source);
-        return visible(outlets.indexOf(outlet), outlet);
+        return visible(outlet.index(), outlet);
     }
 
     /** Requests served so far, and how many of them were answered 304. */
@@ -320,7 +322,7 @@ public final class FeedSimulator implements AutoCloseable {
             send(exchange, 404, "text/plain; charset=UTF-8", "no such feed\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        int index = outlets.indexOf(outlet);
+        int index = outlet.index();
         int count = visible(index, outlet);
         Instant lastModified = appearedAt(index, count - 1);
         String etag = "\"" + outlet.source() + "-" + count + "\"";
@@ -355,7 +357,7 @@ public final class FeedSimulator implements AutoCloseable {
                 k = Optional.empty(); // not a page number: answered 404 below
             }
         }
-        int index = outlet == null ? -1 : outlets.indexOf(outlet);
+        int index = outlet == null ? -1 : outlet.index();
         if (outlet == null || k.isEmpty() || k.get() < 0 || k.get() >= visible(index, outlet)) {
             send(exchange, 404, "text/html; charset=UTF-8", "<html><body>الصفحة غير موجودة</body></html>"
                     .getBytes(StandardCharsets.UTF_8));
