@@ -62,14 +62,20 @@ public final class DemoInbox implements AutoCloseable {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.webhooks = Javalin.create(config -> config.showJavalinBanner = false);
         webhooks.post("/webhook", this::receive);
-        webhooks.start(loopback.getHostAddress(), webhookPort);
+        try {
+            webhooks.start(loopback.getHostAddress(), webhookPort);
+        } catch (RuntimeException e) {
+            throw new IOException("the demo subscriber's webhook receiver cannot listen on 127.0.0.1:" + webhookPort
+                    + " (" + e.getMessage() + "); choose another port with --webhook-port", e);
+        }
         ServerSetup smtp = new ServerSetup(smtpPort, loopback.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
         this.mail = new GreenMail(smtpPort == 0 ? smtp.dynamicPort() : smtp);
         try {
             mail.start();
         } catch (RuntimeException e) {
             webhooks.stop();
-            throw new IOException("cannot start the demo mail server on port " + smtpPort + ": " + e.getMessage(), e);
+            throw new IOException("the demo's mail server cannot listen on 127.0.0.1:" + smtpPort + " (" + e.getMessage()
+                    + "); choose another port with --smtp-port", e);
         }
         this.mailWatch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "raqib-demo-mail");
