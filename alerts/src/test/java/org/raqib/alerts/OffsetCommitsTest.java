@@ -2,11 +2,7 @@ package org.raqib.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.raqib.core.testing.MutableClock;
 
 class OffsetCommitsTest {
 
@@ -88,33 +85,5 @@ class OffsetCommitsTest {
         List<ConsumerRecord<String, String>> records = Arrays.stream(offsets)
                 .mapToObj(o -> new ConsumerRecord<>(partition.topic(), partition.partition(), o, "k", "v")).toList();
         return new ConsumerRecords<>(Map.of(partition, records), Map.of());
-    }
-
-    /** A clock the test moves on. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,15 +7,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.raqib.alerts.Fixtures;
@@ -24,6 +21,7 @@ import org.raqib.alerts.delivery.webhook.HttpPoster;
 import org.raqib.alerts.delivery.webhook.WebhookChannel;
 import org.raqib.core.model.Alert;
 import org.raqib.core.model.Subscription;
+import org.raqib.core.testing.MutableClock;
 
 /**
  * The webhook channel's per-destination limit against real receivers on loopback (two ports, so two destinations):
@@ -86,23 +84,9 @@ class DestinationLimitTest {
         String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
         Subscription signed = new Subscription("hook", "admin", "hook", List.of(), List.of(), List.of(), false, 0,
                 List.of(), List.of(), List.of(), "low", secret, null, 0);
-        AtomicReference<Instant> now = new AtomicReference<>(Fixtures.T0);
-        WebhookChannel timed = new WebhookChannel(new AddressGuard(true), Duration.ofSeconds(60), new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        }, new HttpPoster(Duration.ofSeconds(60), limiter, senders));
+        MutableClock now = new MutableClock(Fixtures.T0);
+        WebhookChannel timed = new WebhookChannel(new AddressGuard(true), Duration.ofSeconds(60), now,
+                new HttpPoster(Duration.ofSeconds(60), limiter, senders));
         try (WebhookReceiver slow = new WebhookReceiver()) {
             slow.secret(secret);
             slow.holdRequests();
@@ -117,7 +101,7 @@ class DestinationLimitTest {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(slow.received()).hasSize(LIMIT + 2).allMatch(WebhookReceiver.Received::signatureValid);
             assertThat(slow.received()).extracting(WebhookReceiver.Received::timestamp).containsExactlyInAnyOrder(
-                    stamp(Fixtures.T0), stamp(Fixtures.T0), stamp(now.get()), stamp(now.get()));
+                    stamp(Fixtures.T0), stamp(Fixtures.T0), stamp(now.instant()), stamp(now.instant()));
         }
     }
 

@@ -27,6 +27,7 @@ import org.raqib.ingest.extract.ArticleExtractor;
 import org.raqib.ingest.parse.FeedParser;
 import org.raqib.ingest.simulate.FeedFormat;
 import org.raqib.ingest.simulate.FeedSimulator;
+import org.raqib.core.testing.MutableClock;
 
 /** One feed polled against the simulator over real HTTP: new items, 304s, repeats, full text, failures, meters. */
 class FeedPollerIT {

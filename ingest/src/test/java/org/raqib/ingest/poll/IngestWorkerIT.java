@@ -40,6 +40,7 @@ import org.raqib.ingest.parse.FeedParser;
 import org.raqib.ingest.registry.FeedPlacement;
 import org.raqib.ingest.registry.FeedRegistry;
 import org.raqib.ingest.simulate.FeedSimulator;
+import org.raqib.core.testing.MutableClock;
 
 /** Ingest workers on a real broker against the feed simulator: sharing feeds, and surviving a crash mid-poll. */
 class IngestWorkerIT {

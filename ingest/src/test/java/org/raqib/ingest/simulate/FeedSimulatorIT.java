@@ -10,11 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,27 +22,12 @@ import org.raqib.core.model.FeedDefinition;
 import org.raqib.ingest.fetch.AddressGuard;
 import org.raqib.ingest.fetch.FetchException;
 import org.raqib.ingest.registry.FeedPlacement;
+import org.raqib.core.testing.MutableClock;
 
 /** The simulator over real HTTP on loopback. */
 class FeedSimulatorIT {
 
-    private Instant now = Instant.parse("2026-11-23T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private FeedSimulator simulator;
 
@@ -112,7 +94,7 @@ class FeedSimulatorIT {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(get(feed, etag).statusCode()).isEqualTo(304);
-        now = now.plusSeconds(4); // 60 per minute over four sources: one more item each
+        clock.advance(Duration.ofSeconds(4)); // 60 per minute over four sources: one more item each
         HttpResponse<byte[]> changed = get(feed, etag);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(etag);
@@ -150,9 +132,9 @@ class FeedSimulatorIT {
     @Test
     void startsWithAFewItemsPerSourceAndAddsThemAtTheRate() {
         assertThat(simulator.published("src1")).isEqualTo(FeedSimulator.INITIAL_ITEMS);
-        now = now.plus(Duration.ofSeconds(8));
+        clock.advance(Duration.ofSeconds(8));
         assertThat(simulator.published("src1")).isEqualTo(FeedSimulator.INITIAL_ITEMS + 2);
-        now = now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(simulator.published("src1")).isEqualTo(10);
     }
 }

@@ -1,4 +1,4 @@
-package org.raqib.ingest.poll;
+package org.raqib.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand, so the simulator publishes exactly when the test says. */
-final class MutableClock extends Clock {
+/** A UTC clock the test moves by hand, so time-driven code acts exactly when the test says. Thread-safe. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    /** A clock showing {@code start} until moved. */
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    /** Moves the clock on by {@code by}. */
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
+    }
+
+    /** Sets the clock to {@code instant}. */
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
