@@ -2,15 +2,13 @@ package org.raqib.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.raqib.streams.backtest.ArticleRecordDigests;
 import org.raqib.streams.backtest.FileArticles;
 
 /**
@@ -26,19 +24,10 @@ class ImportCommandTest {
     void cleansTheSampleArchiveIntoTheRecordsOfTheGoldenFileByteForByte() throws Exception {
         FileArticles files = new FileArticles(List.of(resource("saudinewsnet-sample.json")),
                 ImportCommand.INGEST_CLEANING);
-        ByteArrayOutputStream actual = new ByteArrayOutputStream();
-
-        files.forEach(r -> {
-            actual.writeBytes((r.key() + "\t" + r.timestamp() + "\t").getBytes(StandardCharsets.UTF_8));
-            actual.writeBytes(r.value());
-            actual.write('\n');
-        });
-        for (String rejected : files.rejected()) {
-            actual.writeBytes(("rejected\t" + rejected + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        byte[] actual = ArticleRecordDigests.goldenLines(files);
 
         byte[] golden = Files.readAllBytes(resource("saudinewsnet-sample.cleaned-records.tsv"));
-        assertThat(actual.toByteArray()).as(actual.toString(StandardCharsets.UTF_8)).isEqualTo(golden);
+        assertThat(actual).as(new String(actual, StandardCharsets.UTF_8)).isEqualTo(golden);
     }
 
     @Test
@@ -46,18 +35,8 @@ class ImportCommandTest {
         Path corpus = Path.of(System.getProperty("raqib.shared", "../shared"), "corpus", "saudinewsnet");
         Assumptions.assumeTrue(Files.isDirectory(corpus), "the SaudiNewsNet corpus is not at " + corpus);
         FileArticles files = new FileArticles(List.of(corpus), ImportCommand.INGEST_CLEANING);
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
 
-        files.forEach(r -> {
-            digest.update(r.key().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(r.value());
-            digest.update((byte) 0);
-            digest.update(r.timestamp().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        });
-
-        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(CORPUS_DIGEST);
+        assertThat(ArticleRecordDigests.sha256(files)).isEqualTo(CORPUS_DIGEST);
         assertThat(files.rejected()).isEmpty();
     }
 

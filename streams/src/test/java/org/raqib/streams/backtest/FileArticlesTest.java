@@ -3,6 +3,9 @@ package org.raqib.streams.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.raqib.streams.backtest.ArticleRecordDigests.goldenLines;
+import static org.raqib.streams.backtest.ArticleRecordDigests.sha256;
+import static org.raqib.streams.backtest.ArticleRecordDigests.writeLine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -11,12 +14,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -42,15 +42,10 @@ class FileArticlesTest {
     @Test
     void givesTheSampleArchiveTheRecordsOfTheGoldenFileByteForByte() throws Exception {
         FileArticles files = new FileArticles(List.of(resource("saudinewsnet-sample.json")), ArticleCleaning.NONE);
-        ByteArrayOutputStream actual = new ByteArrayOutputStream();
-
-        files.forEach(r -> writeLine(actual, r));
-        for (String rejected : files.rejected()) {
-            actual.writeBytes(("rejected\t" + rejected + "\n").getBytes(StandardCharsets.UTF_8));
-        }
+        byte[] actual = goldenLines(files);
 
         byte[] golden = Files.readAllBytes(resource("saudinewsnet-sample.records.tsv"));
-        assertThat(actual.toByteArray()).as(actual.toString(StandardCharsets.UTF_8)).isEqualTo(golden);
+        assertThat(actual).as(new String(actual, StandardCharsets.UTF_8)).isEqualTo(golden);
     }
 
     @Test
@@ -60,8 +55,8 @@ class FileArticlesTest {
         FileArticles files = new FileArticles(List.of(corpus), ArticleCleaning.NONE);
         FileArticles inParallel = new FileArticles(List.of(corpus), ArticleCleaning.NONE);
 
-        assertThat(digestOf(files)).isEqualTo(CORPUS_DIGEST);
-        assertThat(digestOf(each -> inParallel.forEach(3, id -> false, (records, skipped) -> records.forEach(each))))
+        assertThat(sha256(files)).isEqualTo(CORPUS_DIGEST);
+        assertThat(sha256(each -> inParallel.forEach(3, id -> false, (records, skipped) -> records.forEach(each))))
                 .isEqualTo(CORPUS_DIGEST);
         assertThat(files.rejected()).isEmpty();
         assertThat(inParallel.rejected()).isEmpty();
@@ -189,27 +184,6 @@ class FileArticlesTest {
         assertThatThrownBy(() -> new FileArticles(List.of(file), ArticleCleaning.NONE).forEach(r -> keys.add(r.key())))
                 .isInstanceOf(IOException.class).hasMessage(jackson.getMessage());
         assertThat(keys).containsExactly(CorpusReader.idForUrl("http://x/1"));
-    }
-
-    /** SHA-256 over every record as key, NUL, value, NUL, timestamp, newline. */
-    static String digestOf(ArticleSource source) throws IOException, NoSuchAlgorithmException {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        source.forEach(r -> {
-            digest.update(r.key().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(r.value());
-            digest.update((byte) 0);
-            digest.update(r.timestamp().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-        });
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** One record as key, tab, timestamp, tab, the value's bytes, newline. */
-    static void writeLine(ByteArrayOutputStream out, ArticleRecord record) {
-        out.writeBytes((record.key() + "\t" + record.timestamp() + "\t").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(record.value());
-        out.write('\n');
     }
 
     static Path resource(String name) throws URISyntaxException {
