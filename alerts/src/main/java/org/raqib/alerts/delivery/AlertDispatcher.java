@@ -23,6 +23,7 @@ import org.raqib.alerts.subscriptions.SubscriptionRegistry;
 import org.raqib.alerts.ConsumerThread;
 import org.raqib.alerts.OffsetCommits;
 import org.raqib.core.config.AlertsSettings;
+import org.raqib.core.kafka.LenientDeserializer;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.model.Alert;

@@ -39,6 +39,7 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.raqib.core.kafka.KafkaClients;
+import org.raqib.core.kafka.LenientDeserializer;
 import org.raqib.core.kafka.Topics;
 import org.raqib.core.metrics.ClientMeters;
 import org.raqib.core.model.Article;
@@ -170,14 +171,18 @@ public final class IngestWorker implements AutoCloseable {
             consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            // A feed definition that does not decode reads as a removal, so another tool's bad record cannot stop ingest.
             consumer = clientMeters.consumer(new KafkaConsumer<>(consumerProps, Topics.FEEDS.keySerde().deserializer(),
-                    Topics.FEEDS.valueSerde().deserializer()));
+                    new LenientDeserializer<>(Topics.FEEDS.valueSerde().deserializer())));
             producer = newProducer();
             consumer.subscribe(List.of(Topics.FEEDS.name()), new Rebalance());
             log.info("Ingest worker {} joined group {}", workerId, groupId);
             while (running) {
                 Set<Integer> arrivals = new HashSet<>();
                 for (ConsumerRecord<String, FeedDefinition> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (record.key() == null) {
+                        continue; // not a feed: the registry keys every feed by its id
+                    }
                     Map<String, FeedDefinition> partition =
                             feeds.computeIfAbsent(record.partition(), p -> new ConcurrentHashMap<>());
                     if (record.value() == null) {

@@ -13,12 +13,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.raqib.core.kafka.KafkaClients;
+import org.raqib.core.kafka.LenientDeserializer;
 import org.raqib.core.kafka.Topic;
 
 /**
  * Reads partitions of a compacted topic (a table keyed by id) to their committed end, without a consumer group:
- * {@code raqib.feeds} for the registry, {@code raqib.feed-state} for the registry and the ingest workers. One
- * reader per use, on one thread; close it.
+ * {@code raqib.feeds} for the registry, {@code raqib.feed-state} for the registry and the ingest workers. A value
+ * that does not decode reads as a tombstone ({@link LenientDeserializer}) and a record without a key is skipped, so
+ * another tool's bad record cannot stop a read. One reader per use, on one thread; close it.
  *
  * @param <V> the topic's value type
  */
@@ -49,7 +51,8 @@ public final class CompactedReader<V> implements AutoCloseable {
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         // Asking for a missing topic must not create it with the broker's defaults (not compacted).
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                new LenientDeserializer<>(topic.valueSerde().deserializer()));
     }
 
     /**
@@ -102,7 +105,9 @@ public final class CompactedReader<V> implements AutoCloseable {
                         + " took longer than " + timeout + "; is the cluster healthy?");
             }
             for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
-                apply.accept(record);
+                if (record.key() != null) {
+                    apply.accept(record);
+                }
             }
         }
         Map<Integer, Long> next = new TreeMap<>();

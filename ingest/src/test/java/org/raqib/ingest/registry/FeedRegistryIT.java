@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.raqib.core.testing.Eventually.assertThatEventually;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,22 @@ class FeedRegistryIT {
 
     private static FeedDefinition feed(String id, String url) {
         return new FeedDefinition(id, url, null, null, null, List.of("libya"), null, null, false, false);
+    }
+
+    @Test
+    void readsPastARecordAnotherToolWroteThatIsNoFeed() throws Exception {
+        FeedRegistry registry = new FeedRegistry(clients, Duration.ofSeconds(30));
+        registry.push(List.of(feed("alwasat", "https://alwasat.ly/rss"), feed("sahara", "https://saharamedias.net/feed/")),
+                false);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.FEEDS.name(), 0, "garbage", "not a feed".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+
+        assertThat(registry.list()).extracting(FeedDefinition::id).containsExactly("alwasat", "sahara");
+        registry.push(List.of(feed("garbage", "https://garbage.example/rss")), false);
+        assertThat(registry.list()).extracting(FeedDefinition::id).containsExactly("alwasat", "garbage", "sahara");
     }
 
     @Test
