@@ -90,7 +90,7 @@ public final class FeedRegistry {
         // One definition per id, the last given winning as it did on the topic, or two hosts would mean two places.
         Map<String, FeedDefinition> byId = new LinkedHashMap<>();
         for (FeedDefinition feed : feeds) {
-            FeedPlacement.host(feed.url());
+            FeedPlacement.host(feed.url()); // a URL without a host fails the push here, before anything is written
             byId.remove(feed.id());
             byId.put(feed.id(), feed);
         }
