@@ -293,7 +293,7 @@ class DeliveryIT {
                     + "\"channels\":[{\"type\":\"email\",\"target\":\"capped@example.org\"}]}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             kafka.send(Topics.MATCHES, "capped-a", Fixtures.fromSource("capped-a", "src-capped"));
-            assertThatEventually(() -> assertThat(mailsTo("capped@example.org")).isEqualTo(1));
+            assertThatEventually(() -> assertThat(mailsTo("capped@example.org")).hasSize(1));
             assertThatEventually(() -> assertThat(get(first, "/api/alerts/" + AlertIds.of("capped-a", "capped-1"))
                     .body()).contains("\"outcome\":\"delivered\""));
         }
@@ -303,27 +303,23 @@ class DeliveryIT {
             kafka.send(Topics.MATCHES, "capped-b", Fixtures.fromSource("capped-b", "src-capped"));
             assertThatEventually(() -> assertThat(meters.get(MeterNames.ALERTS_DIGEST_QUEUED).gauge().value())
                     .isEqualTo(1.0));
-            assertThat(mailsTo("capped@example.org")).isEqualTo(1);
+            assertThat(mailsTo("capped@example.org")).hasSize(1);
         }
     }
 
-    private static long mailsTo(String address) throws Exception {
-        long count = 0;
+    /** The mail GreenMail received for {@code address}, in the order it came. */
+    private static List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> mails = new java.util.ArrayList<>();
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains(address)) {
-                count++;
+                mails.add(mail);
             }
         }
-        return count;
+        return mails;
     }
 
     private static java.util.Optional<MimeMessage> mailTo(String address) throws Exception {
-        for (MimeMessage mail : smtp.getReceivedMessages()) {
-            if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains(address)) {
-                return java.util.Optional.of(mail);
-            }
-        }
-        return java.util.Optional.empty();
+        return mailsTo(address).stream().findFirst();
     }
 
     private static HttpResponse<String> get(AlertsService service, String path) throws Exception {
