@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,9 +61,13 @@ import org.raqib.streams.topology.StreamsService;
  * Measures the whole topology ({@link RaqibTopology} in a real {@link StreamsService}, exactly-once, on a real broker)
  * in two phases:
  * <ol>
- *   <li><b>throughput</b>: a backlog of articles is written to {@code raqib.articles} first, then the instance starts;
- *       the rate is the backlog over the time from RUNNING until the application's consumer group has no lag on any
- *       of its input topics (the articles and the internal repartition topics), so every match is written;</li>
+ *   <li><b>throughput</b>: a warm-up backlog and then the measured backlog of articles are written to
+ *       {@code raqib.articles} first, then the instance starts. The warm-up is processed first and not counted: a
+ *       fresh JVM spends its first tens of seconds compiling (on two cores the JIT compiler threads took a third of
+ *       the CPU of a cold run), which says nothing about the sustained rate. The clock starts when the application
+ *       has committed the warm-up's articles, and the rate is the articles it has yet to process then over the time
+ *       until its consumer group has no lag on any of its input topics (the articles and the internal repartition
+ *       topics), so every match is written;</li>
  *   <li><b>latency</b>: with the instance caught up, articles are written at a fixed rate; for each article that
  *       matches, the latency is from just before its send to {@code raqib.articles} until a read-committed consumer
  *       of {@code raqib.matches} receives its match. The warm-up's samples are dropped.</li>
@@ -75,6 +81,8 @@ public final class PipelineBenchmark {
     /**
      * @param rules rules in the book: the default pack, plus generated rules up to this number
      * @param threads stream threads of the instance
+     * @param warmupBacklog articles processed before the throughput phase's clock starts (0: measure from RUNNING,
+     *     a cold JVM)
      * @param backlog articles in the throughput phase
      * @param ratePerSecond articles written per second in the latency phase
      * @param warmup how long the latency phase runs before samples count
@@ -83,18 +91,19 @@ public final class PipelineBenchmark {
      * @param streamsProperties extra Kafka Streams client properties of the instance (as {@code kafka.properties}
      *     would pass them), for trying client settings such as {@code consumer.fetch.min.bytes}
      */
-    public record Options(int rules, int threads, int backlog, int ratePerSecond, Duration warmup, Duration measured,
-            Duration commitInterval, Map<String, String> streamsProperties) {
+    public record Options(int rules, int threads, int warmupBacklog, int backlog, int ratePerSecond, Duration warmup,
+            Duration measured, Duration commitInterval, Map<String, String> streamsProperties) {
 
-        /** Options without extra client properties. */
+        /** Options without a warm-up backlog or extra client properties. */
         public Options(int rules, int threads, int backlog, int ratePerSecond, Duration warmup, Duration measured,
                 Duration commitInterval) {
-            this(rules, threads, backlog, ratePerSecond, warmup, measured, commitInterval, Map.of());
+            this(rules, threads, 0, backlog, ratePerSecond, warmup, measured, commitInterval, Map.of());
         }
 
         public Options {
-            if (rules < 0 || threads < 1 || backlog < 1 || ratePerSecond < 1) {
-                throw new IllegalArgumentException("rules >= 0, threads >= 1, backlog >= 1 and rate >= 1 are needed");
+            if (rules < 0 || threads < 1 || warmupBacklog < 0 || backlog < 1 || ratePerSecond < 1) {
+                throw new IllegalArgumentException(
+                        "rules >= 0, threads >= 1, warm-up backlog >= 0, backlog >= 1 and rate >= 1 are needed");
             }
             Objects.requireNonNull(warmup, "warmup");
             Objects.requireNonNull(measured, "measured");
@@ -109,10 +118,14 @@ public final class PipelineBenchmark {
      * @param rules rules in the book
      * @param threads stream threads
      * @param commitInterval the instance's commit interval
-     * @param backlog articles in the throughput phase
-     * @param backlogSeconds from RUNNING until the group had no lag
-     * @param backlogCpuSeconds CPU time this process's threads (stream threads, the broker when embedded, clients)
-     *     used meanwhile
+     * @param warmupBacklog articles processed before the throughput phase's clock started
+     * @param warmupSeconds from RUNNING until the warm-up's articles were committed (0 without a warm-up)
+     * @param backlog articles counted in the throughput phase: those not yet committed when its clock started
+     * @param backlogSeconds from the end of the warm-up (or RUNNING) until the group had no lag
+     * @param backlogProcessCpuSeconds CPU time of the whole process meanwhile: all its threads, also the JIT
+     *     compiler's, the garbage collector's and RocksDB's (negative where the JVM does not say)
+     * @param backlogCpuSeconds CPU time this process's Java threads (stream threads, the broker when embedded,
+     *     clients) used meanwhile
      * @param backlogStreamCpuSeconds the part of {@code backlogCpuSeconds} the stream threads used: the topology's own
      *     work (decoding, analysis, stores, serdes), without the broker's and the clients' network threads
      * @param backlogMatches matches written for the backlog
@@ -123,7 +136,8 @@ public final class PipelineBenchmark {
      * @param latencySent articles sent while samples counted
      * @param latencyMillis each sampled article's latency, sorted
      */
-    public record Result(int rules, int threads, Duration commitInterval, int backlog, double backlogSeconds, double backlogCpuSeconds,
+    public record Result(int rules, int threads, Duration commitInterval, int warmupBacklog, double warmupSeconds,
+            int backlog, double backlogSeconds, double backlogProcessCpuSeconds, double backlogCpuSeconds,
             double backlogStreamCpuSeconds, long backlogMatches,
             Map<String, Long> backlogSent, Map<String, Long> backlogAppended, int latencySent, double[] latencyMillis) {
 
@@ -138,11 +152,16 @@ public final class PipelineBenchmark {
         }
 
         /**
-         * Articles per CPU-second of this process in the throughput phase: what the work costs, whatever else the
-         * machine was doing (on a shared machine the wall-clock rate depends on the neighbours).
+         * Articles per CPU-second of this process's Java threads in the throughput phase: what the work costs,
+         * whatever else the machine was doing (on a shared machine the wall-clock rate depends on the neighbours).
          */
         public double articlesPerCpuSecond() {
             return backlog / backlogCpuSeconds;
+        }
+
+        /** Articles per CPU-second of the whole process (also JIT, GC and native threads) in the throughput phase. */
+        public double articlesPerProcessCpuSecond() {
+            return backlog / backlogProcessCpuSeconds;
         }
 
         /**
@@ -170,12 +189,14 @@ public final class PipelineBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d backlog=%d backlog_s=%.2f cpu_s=%.2f"
-                            + " stream_cpu_s=%.2f matches=%d articles_per_s=%.0f articles_per_cpu_s=%.0f"
-                            + " articles_per_stream_cpu_s=%.0f latency_sent=%d latency_samples=%d p50_ms=%.1f p95_ms=%.1f"
-                            + " p99_ms=%.1f max_ms=%.1f",
-                    rules, threads, commitInterval.toMillis(), backlog, backlogSeconds, backlogCpuSeconds,
-                    backlogStreamCpuSeconds, backlogMatches, articlesPerSecond(), articlesPerCpuSecond(),
+            return String.format(Locale.ROOT, "rules=%d threads=%d commit_interval_ms=%d warmup_backlog=%d warmup_s=%.2f"
+                            + " backlog=%d backlog_s=%.2f process_cpu_s=%.2f cpu_s=%.2f"
+                            + " stream_cpu_s=%.2f matches=%d articles_per_s=%.0f articles_per_process_cpu_s=%.0f"
+                            + " articles_per_cpu_s=%.0f articles_per_stream_cpu_s=%.0f latency_sent=%d"
+                            + " latency_samples=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f",
+                    rules, threads, commitInterval.toMillis(), warmupBacklog, warmupSeconds, backlog, backlogSeconds,
+                    backlogProcessCpuSeconds, backlogCpuSeconds, backlogStreamCpuSeconds, backlogMatches,
+                    articlesPerSecond(), articlesPerProcessCpuSecond(), articlesPerCpuSecond(),
                     backlog / backlogStreamCpuSeconds, latencySent,
                     latencyMillis.length, latencyQuantile(0.50), latencyQuantile(0.95), latencyQuantile(0.99),
                     latencyQuantile(1.0));
@@ -207,14 +228,15 @@ public final class PipelineBenchmark {
     public Result run(Options options) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String applicationId = "raqib-bench-" + run;
+        long startOffset;
         try (Admin admin = Admin.create(clients.properties())) {
             new TopicAdmin(admin, topics).ensure(Topics.all());
-            startGroupAtEnd(admin, applicationId);
+            startOffset = startGroupAtEnd(admin, applicationId);
         }
         MatchWatch watch = new MatchWatch(clients);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             Sender sender = new Sender(producer, run);
-            for (int i = 0; i < options.backlog(); i++) {
+            for (int i = 0; i < options.warmupBacklog() + options.backlog(); i++) {
                 sender.send(null);
             }
             producer.flush();
@@ -235,18 +257,36 @@ public final class PipelineBenchmark {
                 Map<String, Long> endsBefore = endOffsets(admin, applicationId);
                 streams.start();
                 awaitRunning(streams);
+                long running = System.nanoTime();
+                long warmedUp = options.warmupBacklog() == 0 ? 0
+                        : awaitCommitted(admin, applicationId, startOffset + options.warmupBacklog(),
+                                Duration.ofMinutes(30)) - startOffset;
                 long start = System.nanoTime();
+                double warmupSeconds = (start - running) / 1e9;
+                int counted = (int) (options.warmupBacklog() + options.backlog() - warmedUp);
+                if (counted <= 0) {
+                    throw new IllegalStateException("the instance's first commit already covered the whole backlog ("
+                            + warmedUp + " articles), so nothing was left to measure; give a larger backlog");
+                }
+                Map<String, Long> sentBefore = sentByTopic(streams.streams(), applicationId);
+                if (warmedUp > 0) {
+                    endsBefore = endOffsets(admin, applicationId);
+                }
+                long matchesBefore = watch.received.get();
                 long cpuStart = processCpuNanos();
+                long allCpuStart = wholeProcessCpuNanos();
                 long streamCpuStart = streamThreadsCpuNanos();
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                double backlogAllCpuSeconds = (wholeProcessCpuNanos() - allCpuStart) / 1e9;
                 double backlogStreamCpuSeconds = (streamThreadsCpuNanos() - streamCpuStart) / 1e9;
                 Map<String, Long> backlogSent = sentByTopic(streams.streams(), applicationId);
+                sentBefore.forEach((topic, n) -> backlogSent.merge(topic, -n, Long::sum));
                 Map<String, Long> backlogAppended = endOffsets(admin, applicationId);
                 endsBefore.forEach((topic, end) -> backlogAppended.merge(topic, -end, Long::sum));
                 // No lag means committed, not yet received by the watching consumer: let its count settle.
-                long backlogMatches = watch.settledCount();
+                long backlogMatches = watch.settledCount() - matchesBefore;
 
                 long interval = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
                 long phaseStart = System.nanoTime();
@@ -265,7 +305,8 @@ public final class PipelineBenchmark {
                 awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
                 watch.settledCount();
                 double[] latencies = watch.latencies();
-                return new Result(rules.size(), options.threads(), options.commitInterval(), options.backlog(), backlogSeconds, backlogCpuSeconds,
+                return new Result(rules.size(), options.threads(), options.commitInterval(), (int) warmedUp,
+                        warmupSeconds, counted, backlogSeconds, backlogAllCpuSeconds, backlogCpuSeconds,
                         backlogStreamCpuSeconds, backlogMatches,
                         backlogSent, backlogAppended, sent, latencies);
             }
@@ -285,6 +326,21 @@ public final class PipelineBenchmark {
             total += Math.max(0, threads.getThreadCpuTime(id));
         }
         return total;
+    }
+
+    /**
+     * CPU time of the whole process: also the JIT compiler, the garbage collector and native threads (RocksDB's),
+     * which {@link #processCpuNanos()} does not see. -1 where the JVM does not say.
+     */
+    private static long wholeProcessCpuNanos() {
+        try {
+            // The platform's JMX attribute rather than com.sun.management's interface, which is not on every JVM.
+            Object nanos = ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), "ProcessCpuTime");
+            return nanos instanceof Long n ? n : -1;
+        } catch (JMException e) {
+            return -1;
+        }
     }
 
     /** CPU time of the live stream threads (named {@code <application id>-StreamThread-<n>}). */
@@ -337,8 +393,11 @@ public final class PipelineBenchmark {
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
-    /** Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from. */
-    private static void startGroupAtEnd(Admin admin, String group) throws Exception {
+    /**
+     * Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from,
+     * and returns the sum of those offsets over the partitions.
+     */
+    private static long startGroupAtEnd(Admin admin, String group) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
         int count = admin.describeTopics(List.of(Topics.ARTICLES.name())).allTopicNames().get()
                 .get(Topics.ARTICLES.name()).partitions().size();
@@ -351,6 +410,30 @@ public final class PipelineBenchmark {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
+    /**
+     * Waits until the group's committed offsets on {@code raqib.articles}, summed over the partitions, reach
+     * {@code sum}, and returns the sum then (a commit covers many articles, so it may be past {@code sum}).
+     */
+    private static long awaitCommitted(Admin admin, String group, long sum, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
+                    .stream()
+                    .filter(e -> e.getKey().topic().equals(Topics.ARTICLES.name()) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
+            if (committed >= sum) {
+                return committed;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topology did not get through the warm-up backlog within "
+                        + limit + ": committed " + committed + " of " + sum);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitRunning(StreamsService streams) throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,24 @@ class PipelineBenchmarkIT {
 
     @TempDir
     Path state;
+
+    @Test
+    void countsOnlyTheArticlesAfterTheWarmUpBacklog() throws Exception {
+        KafkaClients clients = new KafkaClients(kafka.bootstrapServers(), ConfigLoader.defaultConfig().kafka());
+        PipelineBenchmark bench = new PipelineBenchmark(clients, new TopicsSettings(2, 1, 1, -1), state,
+                BenchArticles.of(4));
+
+        PipelineBenchmark.Result result = bench.run(new PipelineBenchmark.Options(50, 1, 20, 400, 20,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100), Map.of()));
+
+        // The clock starts at the first commit past the warm-up; what that commit covered is not counted.
+        assertThat(result.warmupBacklog()).isGreaterThanOrEqualTo(20);
+        assertThat(result.warmupBacklog() + result.backlog()).isEqualTo(420);
+        assertThat(result.backlog()).isPositive();
+        assertThat(result.backlogMatches()).isPositive();
+        assertThat(result.articlesPerSecond()).isPositive();
+        assertThat(result.backlogProcessCpuSeconds()).isPositive();
+    }
 
     @Test
     void processesTheBacklogAndSamplesTheLatencyOfEveryMatchedArticle() throws Exception {
