@@ -25,6 +25,8 @@ public record StorySignature(int[] hashes, int keyHash) {
     public static final int SIZE = 32;
 
     private static final int SHINGLE = 3;
+    private static final int FNV_START = 0x9747b28c;
+    private static final int FNV_PRIME = 0x01000193;
     private static final int[] SEEDS = seeds();
 
     /** The signature of {@code text}; folding makes diacritics and Arabic letter variants irrelevant. */
@@ -33,20 +35,29 @@ public record StorySignature(int[] hashes, int keyHash) {
         if (words.size() < SHINGLE) {
             return new StorySignature(new int[0], 0);
         }
+        // Each word is encoded once; a shingle's hash runs over its three words' bytes with a space between, the
+        // bytes of "w1 w2 w3", without building that string.
+        byte[][] utf8 = new byte[words.size()][];
         int keyHash = Integer.MAX_VALUE;
-        for (String word : words) {
+        for (int i = 0; i < utf8.length; i++) {
+            String word = words.get(i);
+            utf8[i] = word.getBytes(StandardCharsets.UTF_8);
             if (word.length() >= 3) {
-                keyHash = Math.min(keyHash, hash(word));
+                keyHash = Math.min(keyHash, mix(fnv(FNV_START, utf8[i])));
             }
         }
         int[] mins = new int[SIZE];
         java.util.Arrays.fill(mins, Integer.MAX_VALUE);
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
-            int base = hash(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+        for (int i = 0; i + SHINGLE <= utf8.length; i++) {
+            int h = fnv(FNV_START, utf8[i]);
+            for (int j = 1; j < SHINGLE; j++) {
+                h = fnv((h ^ ' ') * FNV_PRIME, utf8[i + j]);
+            }
+            int base = mix(h);
             for (int k = 0; k < SIZE; k++) {
-                int h = mix(base ^ SEEDS[k]);
-                if (h < mins[k]) {
-                    mins[k] = h;
+                int m = mix(base ^ SEEDS[k]);
+                if (m < mins[k]) {
+                    mins[k] = m;
                 }
             }
         }
@@ -128,13 +139,12 @@ public record StorySignature(int[] hashes, int keyHash) {
         };
     }
 
-    private static int hash(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        int h = 0x9747b28c;
+    /** FNV-1a (32-bit) over {@code bytes}, continuing from {@code h}. */
+    private static int fnv(int h, byte[] bytes) {
         for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * 0x01000193;
+            h = (h ^ (b & 0xff)) * FNV_PRIME;
         }
-        return mix(h);
+        return h;
     }
 
     /** Murmur3's finaliser: spreads every input bit over the whole word. */
