@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,13 +56,10 @@ public final class Gazetteer {
         Map<String, Entity> ids = new LinkedHashMap<>();
         entities.forEach(e -> ids.put(e.id(), e));
         this.byId = Map.copyOf(ids);
-        // HashMaps, not Map.copyOf: every form of every word is looked up and nearly all miss, which a HashMap
-        // settles on the hash where the immutable map probes with equals (half the time per look-up, MapAB in
-        // docs/benchmarks.md).
         Map<String, List<Alias>> index = new HashMap<>();
         byFirstToken.forEach((k, v) -> index.put(k, List.copyOf(v)));
-        this.byFirstToken = Collections.unmodifiableMap(index);
-        this.bySkeleton = Collections.unmodifiableMap(new HashMap<>(bySkeleton));
+        this.byFirstToken = Map.copyOf(index);
+        this.bySkeleton = Map.copyOf(bySkeleton);
         StringBuilder starts = new StringBuilder();
         bySkeleton.keySet().forEach(k -> starts.append(k.charAt(0)));
         this.skeletonStarts = starts.toString();
