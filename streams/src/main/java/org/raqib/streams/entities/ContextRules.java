@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.raqib.streams.text.ArabicMorphology;
 import org.raqib.streams.text.TextFolding;
 import org.raqib.streams.text.Token;
 
@@ -245,7 +244,7 @@ final class ContextRules {
             if (f.sentence()[i] != f.sentence()[last]) {
                 return false;
             }
-            for (String form : ArabicMorphology.bareForms(tokens.get(i).folded())) {
+            for (String form : tokens.get(i).bareForms()) {
                 if (NIGER_WORDS.contains(form)) {
                     return true;
                 }
@@ -325,7 +324,7 @@ final class ContextRules {
                 for (FieldText f : List.of(title, body)) {
                     List<Token> tokens = f.tokens();
                     for (int i = 0; i < tokens.size(); i++) {
-                        words.addAll(ArabicMorphology.bareForms(tokens.get(i).folded()));
+                        words.addAll(tokens.get(i).bareForms());
                         if (i + 1 < tokens.size()) {
                             words.add(tokens.get(i).folded() + " " + tokens.get(i + 1).folded());
                         }
@@ -353,7 +352,7 @@ final class ContextRules {
             if (i < 0 || i >= f.tokens().size()) {
                 return false;
             }
-            for (String form : ArabicMorphology.bareForms(f.tokens().get(i).folded())) {
+            for (String form : f.tokens().get(i).bareForms()) {
                 if (COUNTRY_WORDS.contains(form)) {
                     return true;
                 }

@@ -89,7 +89,7 @@ public final class EntityRecognizer {
     private Candidate longestAt(FieldText field, int i) {
         List<Token> tokens = field.tokens();
         Token token = tokens.get(i);
-        List<String> forms = ArabicMorphology.bareForms(token.folded());
+        List<String> forms = token.bareForms();
         Candidate best = null;
         for (String form : forms) {
             int prefix = token.folded().length() - form.length();
@@ -133,7 +133,7 @@ public final class EntityRecognizer {
         if (!token.arabic() || token.folded().length() < MIN_FUZZY_LENGTH) {
             return null;
         }
-        for (String form : ArabicMorphology.bareForms(token.folded())) {
+        for (String form : token.bareForms()) {
             if (form.length() < MIN_FUZZY_LENGTH || !gazetteer.maySoundLikeForeignName(form)) {
                 continue;
             }

@@ -44,6 +44,10 @@ public final class Gazetteer {
     /** Skeletons shorter than this are kept only for words glued to the next one. */
     static final int MIN_SKELETON = 4;
     private static final int MIN_GLUED_SKELETON = 3;
+    /** {@link #skeletonChar} of a long vowel, which skeletons leave out. */
+    private static final char DROPPED = '\u0000';
+    /** {@link #skeletonChar} of a letter outside Arabic script: the word has no skeleton. */
+    private static final char NOT_ARABIC = '\uFFFF';
 
     private final List<Entity> entities;
     private final Map<String, Entity> byId;
@@ -61,7 +65,11 @@ public final class Gazetteer {
         this.byFirstToken = Map.copyOf(index);
         this.bySkeleton = Map.copyOf(bySkeleton);
         StringBuilder starts = new StringBuilder();
-        bySkeleton.keySet().forEach(k -> starts.append(k.charAt(0)));
+        bySkeleton.keySet().forEach(k -> {
+            if (starts.indexOf(String.valueOf(k.charAt(0))) < 0) {
+                starts.append(k.charAt(0));
+            }
+        });
         this.skeletonStarts = starts.toString();
     }
 
@@ -303,34 +311,48 @@ public final class Gazetteer {
     public static String skeleton(String folded) {
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            switch (c) {
-                case '\u0627', '\u0648', '\u064A' -> {
-                }
-                case '\u063A', '\u062C', '\u0642', '\u0643' -> out.append('g');
-                case '\u062A', '\u0637' -> out.append('t');
-                case '\u0633', '\u0635', '\u062B' -> out.append('s');
-                case '\u062F', '\u0636', '\u0630' -> out.append('d');
-                case '\u0632', '\u0638' -> out.append('z');
-                case '\u0647', '\u062D' -> out.append('h');
-                default -> {
-                    if (!org.raqib.streams.text.TextFolding.isArabic(c)) {
-                        return "";
-                    }
-                    out.append(c);
-                }
+            char c = skeletonChar(folded.charAt(i));
+            if (c == NOT_ARABIC) {
+                return "";
+            }
+            if (c != DROPPED) {
+                out.append(c);
             }
         }
         return out.toString();
     }
 
+    /** A folded letter's consonant class in a skeleton, {@link #DROPPED} for long vowels, {@link #NOT_ARABIC}. */
+    private static char skeletonChar(char c) {
+        return switch (c) {
+            case '\u0627', '\u0648', '\u064A' -> DROPPED;
+            case '\u063A', '\u062C', '\u0642', '\u0643' -> 'g';
+            case '\u062A', '\u0637' -> 't';
+            case '\u0633', '\u0635', '\u062B' -> 's';
+            case '\u062F', '\u0636', '\u0630' -> 'd';
+            case '\u0632', '\u0638' -> 'z';
+            case '\u0647', '\u062D' -> 'h';
+            default -> org.raqib.streams.text.TextFolding.isArabic(c) ? c : NOT_ARABIC;
+        };
+    }
+
     /**
      * Whether some foreign name's skeleton starts like this word's would; a cheap test before computing the
-     * skeleton of every long word.
+     * skeleton of every long word. The same answer as taking the skeleton of the first three letters, without
+     * building it: this runs for most long words of every article.
      */
     boolean maySoundLikeForeignName(String folded) {
-        String first = skeleton(folded.substring(0, Math.min(3, folded.length())));
-        return !first.isEmpty() && skeletonStarts.indexOf(first.charAt(0)) >= 0;
+        char first = DROPPED;
+        for (int i = 0; i < Math.min(3, folded.length()); i++) {
+            char c = skeletonChar(folded.charAt(i));
+            if (c == NOT_ARABIC) {
+                return false;
+            }
+            if (first == DROPPED) {
+                first = c;
+            }
+        }
+        return first != DROPPED && skeletonStarts.indexOf(first) >= 0;
     }
 
     /** Every entity and stop phrase, in file order. */

@@ -44,13 +44,12 @@ public final class TokenAnalysis implements TextAnalysis {
                     line++;
                 }
             }
-            words.add(new AnalyzedWord(t.start(), t.end(), t.surface(), forms(t.folded()), line));
+            words.add(new AnalyzedWord(t.start(), t.end(), t.surface(), forms(t.folded(), t.bareForms()), line));
         }
         return words;
     }
 
-    private static List<String> forms(String folded) {
-        List<String> bare = ArabicMorphology.bareForms(folded);
+    private static List<String> forms(String folded, List<String> bare) {
         if (bare.size() == 1) {
             return bare;
         }

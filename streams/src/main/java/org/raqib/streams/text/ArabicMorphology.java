@@ -26,13 +26,11 @@ public final class ArabicMorphology {
     /**
      * The candidate forms of a folded word: the word itself first, then the stems left by stripping proclitics
      * and the article, longest first, without repeats. Latin-script words and words without proclitics give just
-     * themselves.
+     * themselves. The list is unmodifiable; {@link Token#bareForms()} holds it for each word of an analysed text.
      */
     public static List<String> bareForms(String folded) {
-        List<String> forms = new ArrayList<>(4);
-        forms.add(folded);
         if (folded.length() <= MIN_STEM || !startsWithClitic(folded.charAt(0))) {
-            return forms;
+            return List.of(folded);
         }
         // cut points after: an optional conjunction, an optional preposition, an optional article
         long cuts = 0;
@@ -49,12 +47,14 @@ public final class ArabicMorphology {
                 }
             }
         }
+        List<String> forms = new ArrayList<>(4);
+        forms.add(folded);
         for (int cut = 1; cut < Math.min(64, folded.length()); cut++) {
             if ((cuts & (1L << cut)) != 0 && folded.length() - cut >= MIN_STEM) {
                 forms.add(folded.substring(cut));
             }
         }
-        return forms;
+        return List.copyOf(forms);
     }
 
     private static boolean isConjunction(char c) {
