@@ -19,12 +19,14 @@ import org.raqib.core.model.Article;
 import org.raqib.core.model.EntityHit;
 import org.raqib.streams.entities.EntityRecognizer;
 import org.raqib.streams.entities.Gazetteer;
+import org.raqib.streams.stories.StorySignature;
 import org.raqib.streams.storyline.StorylineDecision;
 import org.raqib.streams.text.TextAnalyzer;
 
 /**
  * Per-article cost of the recogniser's stages, and of the Lucene baseline doing the same job: analysis alone
- * (normalisation + tokenisation), recognition, recognition with the storyline decision. Each invocation takes the
+ * (normalisation + tokenisation), recognition, recognition with the storyline decision; and of the story signature
+ * that a matched article gets next. Each invocation takes the
  * next article of the corpus, so the figure is an average over real articles of varied length.
  */
 @State(Scope.Thread)
@@ -85,6 +87,12 @@ public class RecognitionBenchmarks {
     public boolean recogniseAndDecide() {
         Article a = nextArticle();
         return decision.inStoryline(recognizer.recognise(a.title(), a.text()), a.title(), a.text());
+    }
+
+    /** The story signature (folding, words, MinHash of 3-shingles), as the topology computes it for a matched article. */
+    @Benchmark
+    public StorySignature storySignature() {
+        return StorySignature.of(nextArticle().text());
     }
 
     /** The baseline: Lucene's ArabicAnalyzer in a MemoryIndex with a phrase query per alias, and its decision. */

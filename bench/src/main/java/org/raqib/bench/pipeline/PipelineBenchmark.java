@@ -228,10 +228,9 @@ public final class PipelineBenchmark {
     public Result run(Options options) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String applicationId = "raqib-bench-" + run;
-        long startOffset;
         try (Admin admin = Admin.create(clients.properties())) {
             new TopicAdmin(admin, topics).ensure(Topics.all());
-            startOffset = startGroupAtEnd(admin, applicationId);
+            startGroupAtEnd(admin, applicationId);
         }
         MatchWatch watch = new MatchWatch(clients);
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -258,12 +257,13 @@ public final class PipelineBenchmark {
                 streams.start();
                 awaitRunning(streams);
                 long running = System.nanoTime();
-                long warmedUp = options.warmupBacklog() == 0 ? 0
-                        : awaitCommitted(admin, applicationId, startOffset + options.warmupBacklog(),
-                                Duration.ofMinutes(30)) - startOffset;
+                ConsumerLag lag = new ConsumerLag(admin, 15_000);
+                // Nothing else writes to raqib.articles meanwhile, so its lag is what the application has left.
+                int counted = options.warmupBacklog() == 0 ? options.backlog()
+                        : (int) awaitArticlesLeft(lag, applicationId, options.backlog(), Duration.ofMinutes(30));
+                long warmedUp = options.warmupBacklog() + options.backlog() - counted;
                 long start = System.nanoTime();
                 double warmupSeconds = (start - running) / 1e9;
-                int counted = (int) (options.warmupBacklog() + options.backlog() - warmedUp);
                 if (counted <= 0) {
                     throw new IllegalStateException("the instance's first commit already covered the whole backlog ("
                             + warmedUp + " articles), so nothing was left to measure; give a larger backlog");
@@ -276,7 +276,7 @@ public final class PipelineBenchmark {
                 long cpuStart = javaThreadsCpuNanos();
                 long processCpuStart = processCpuNanos();
                 long streamCpuStart = streamThreadsCpuNanos();
-                awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(30));
+                awaitNoLag(lag, applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (javaThreadsCpuNanos() - cpuStart) / 1e9;
                 double backlogProcessCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
@@ -303,7 +303,7 @@ public final class PipelineBenchmark {
                     }
                 }
                 producer.flush();
-                awaitNoLag(new ConsumerLag(admin, 15_000), applicationId, Duration.ofMinutes(2));
+                awaitNoLag(lag, applicationId, Duration.ofMinutes(2));
                 watch.settledCount();
                 double[] latencies = watch.latencies();
                 return new Result(rules.size(), options.threads(), options.commitInterval(), (int) warmedUp,
@@ -394,11 +394,8 @@ public final class PipelineBenchmark {
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
-    /**
-     * Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from,
-     * and returns the sum of those offsets over the partitions.
-     */
-    private static long startGroupAtEnd(Admin admin, String group) throws Exception {
+    /** Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from. */
+    private static void startGroupAtEnd(Admin admin, String group) throws Exception {
         List<TopicPartition> partitions = new ArrayList<>();
         int count = admin.describeTopics(List.of(Topics.ARTICLES.name())).allTopicNames().get()
                 .get(Topics.ARTICLES.name()).partitions().size();
@@ -411,27 +408,26 @@ public final class PipelineBenchmark {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
     }
 
     /**
-     * Waits until the group's committed offsets on {@code raqib.articles}, summed over the partitions, reach
-     * {@code sum}, and returns the sum then (a commit covers many articles, so it may be past {@code sum}).
+     * Waits until the group's committed lag on {@code raqib.articles} is at most {@code left} and returns the lag then
+     * (a commit covers many articles, so it may be below {@code left}).
      */
-    private static long awaitCommitted(Admin admin, String group, long sum, Duration limit) throws Exception {
+    private static long awaitArticlesLeft(ConsumerLag lag, String group, long left, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
-                    .stream()
-                    .filter(e -> e.getKey().topic().equals(Topics.ARTICLES.name()) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset())
+            long now = lag.read(List.of(group)).stream()
+                    .filter(e -> e.topic().equals(Topics.ARTICLES.name()))
+                    .mapToLong(ConsumerLag.Entry::lag)
                     .sum();
-            if (committed >= sum) {
-                return committed;
+            if (now <= left) {
+                return now;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the topology did not get through the warm-up backlog within "
-                        + limit + ": committed " + committed + " of " + sum);
+                        + limit + ": " + now + " articles left, " + left + " wanted");
             }
             Thread.sleep(20);
         }
