@@ -18,6 +18,7 @@ import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.Match;
 import org.raqib.core.model.Story;
+import org.raqib.streams.stories.StoryBucket;
 import org.raqib.streams.stories.StorySignature;
 
 /**

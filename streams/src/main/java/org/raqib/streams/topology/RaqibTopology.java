@@ -29,6 +29,7 @@ import org.raqib.core.metrics.MeterNames;
 import org.raqib.core.model.Article;
 import org.raqib.core.model.DeadLetter;
 import org.raqib.core.model.Story;
+import org.raqib.streams.stories.StoryBucketSerde;
 
 /**
  * Builds Raqib's Kafka Streams topology: articles in, matches out.
@@ -115,7 +116,7 @@ public final class RaqibTopology {
                 windowStore(DropRepeats.STORE, settings.dedupeWindow().multipliedBy(2), settings.dedupeWindow()),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(ClusterStories.STORE), Serdes.String(), JsonSerde.of(StoryBucket.class)));
+                keyValueStore(ClusterStories.STORE), Serdes.String(), new StoryBucketSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(ClusterStories.STORIES), Serdes.String(), JsonSerde.of(Story.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
