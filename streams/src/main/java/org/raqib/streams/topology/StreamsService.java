@@ -93,6 +93,10 @@ public final class StreamsService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // Every task reads one partition (RaqibTopologyTest checks), so there is never another partition to wait for.
+        // Disabling the wait skips Kafka 4.3's readiness check, which formats log lines for each idle task on every
+        // loop whether or not they are logged (KAFKA-19682): 4% of a profile's samples at 200 articles/s.
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         return props;
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -270,6 +271,18 @@ class RaqibTopologyTest {
                 "raqib-trend-sums", "raqib-trend-sums-store", "raqib-trend-subject-repartition", "raqib-trends-hour",
                 "raqib-trends-day", "raqib-spikes-hour", "raqib-spikes-day-store", "raqib-trends-hour-sink");
         assertThat(description).doesNotContainPattern("KSTREAM-[A-Z]+-\\d+");
+    }
+
+    @Test
+    void givesEveryTaskOnePartitionToRead() {
+        TopologyDescription description = new RaqibTopology(a -> List.of(), rules,
+                new StreamsSettings("t", "s", 0, 1, Duration.ofDays(1), Duration.ofDays(1)), Clock.systemUTC(),
+                registry).build().describe();
+
+        // StreamsService disables max.task.idle.ms because of this; a join of two topics would need it back.
+        assertThat(description.subtopologies()).allSatisfy(sub -> assertThat(sub.nodes().stream()
+                .filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())).hasSize(1));
     }
 
     @Test
