@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The project's JSON mapper: ISO-8601 times (read by {@link UtcInstantDeserializer}), unknown fields ignored on read (so older services read newer
- * records), no default typing. {@link ObjectMapper} is thread-safe once configured, so one instance is shared.
+ * The project's JSON mapper: ISO-8601 times (read by {@link UtcInstantDeserializer}), unknown fields ignored on
+ * read (so older services read newer records), no default typing. {@link ObjectMapper} is thread-safe once configured, so one instance is shared.
  */
 public final class Json {
 

@@ -65,8 +65,9 @@ public final class StoryBucketSerde implements Serde<StoryBucket> {
             StoryBucket.Entry e = entries.get(i);
             articleIds[i] = e.articleId().getBytes(StandardCharsets.UTF_8);
             storyIds[i] = e.storyId().equals(e.articleId()) ? null : e.storyId().getBytes(StandardCharsets.UTF_8);
-            size += Integer.BYTES + articleIds[i].length + Integer.BYTES + (storyIds[i] == null ? 0 : storyIds[i].length)
-                    + Long.BYTES + Integer.BYTES + Integer.BYTES * e.signature().length;
+            int storyIdBytes = storyIds[i] == null ? 0 : storyIds[i].length;
+            size += Integer.BYTES + articleIds[i].length + Integer.BYTES + storyIdBytes + Long.BYTES + Integer.BYTES
+                    + Integer.BYTES * e.signature().length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT).putInt(entries.size());
