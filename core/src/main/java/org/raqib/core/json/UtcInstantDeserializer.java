@@ -20,6 +20,8 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
 
     private static final long serialVersionUID = 1L;
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000};
 
     UtcInstantDeserializer() {
         super(Instant.class);
@@ -50,21 +52,20 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+        int fractionDigits = Math.max(0, length - 21);
+        int fraction = fractionDigits == 0 ? 0 : digits(text, 20, length - 1);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59 || fraction < 0) {
             return null;
         }
-        for (int scale = length - 21; scale < 9 && length > 20; scale++) {
-            fraction *= 10;
-        }
+        int nanos = fraction * POWERS_OF_TEN[9 - fractionDigits];
         long epochDay;
         try {
             epochDay = LocalDate.of(year, month, day).toEpochDay();
         } catch (DateTimeException e) {
             return null; // 30 February and the like: Jackson's reader gives the error
         }
-        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, fraction);
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
     }
 
     /** The number written in {@code text[from, to)}, or -1 when a character there is not an ASCII digit. */

@@ -32,6 +32,8 @@ public final class StoryBucketSerde implements Serde<StoryBucket> {
 
     private static final JsonSerde<StoryBucket> JSON = JsonSerde.of(StoryBucket.class);
     private static final int SAME_AS_ARTICLE = -1;
+    /** An entry with empty ids and no signature: the two id lengths, the timestamp and the signature length. */
+    private static final int MIN_ENTRY_BYTES = Integer.BYTES + Integer.BYTES + Long.BYTES + Integer.BYTES;
 
     @Override
     public Serializer<StoryBucket> serializer() {
@@ -95,8 +97,8 @@ public final class StoryBucketSerde implements Serde<StoryBucket> {
                     + " and JSON)");
         }
         int count = in.getInt();
-        // The smallest entry is 20 bytes, so a count beyond what is left is corruption, not a reason to allocate.
-        if (count < 0 || count > in.remaining() / 20) {
+        // A count beyond what the bytes left can hold is corruption, not a reason to allocate.
+        if (count < 0 || count > in.remaining() / MIN_ENTRY_BYTES) {
             throw new IllegalArgumentException("entry count " + count + " does not fit its " + data.length + " bytes");
         }
         List<StoryBucket.Entry> entries = new ArrayList<>(count);
