@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -258,6 +261,7 @@ public final class PipelineBenchmark {
                 awaitRunning(streams);
                 long running = System.nanoTime();
                 ConsumerLag lag = new ConsumerLag(admin, 15_000);
+                List<TopicPartition> inputs = inputPartitions(admin, applicationId);
                 // Nothing else writes to raqib.articles meanwhile, so its lag is what the application has left.
                 int counted = options.warmupBacklog() == 0 ? options.backlog()
                         : (int) awaitArticlesLeft(lag, applicationId, options.backlog(), Duration.ofMinutes(30));
@@ -268,15 +272,19 @@ public final class PipelineBenchmark {
                     throw new IllegalStateException("the instance's first commit already covered the whole backlog ("
                             + warmedUp + " articles), so nothing was left to measure; give a larger backlog");
                 }
-                Map<String, Long> sentBefore = sentByTopic(streams.streams(), applicationId);
+                // Without a warm-up everything the instance has done belongs to the backlog, also what it did before
+                // these lines.
+                Map<String, Long> sentBefore = Map.of();
+                long matchesBefore = 0;
                 if (warmedUp > 0) {
+                    sentBefore = sentByTopic(streams.streams(), applicationId);
                     endsBefore = endOffsets(admin, applicationId);
+                    matchesBefore = watch.received.get();
                 }
-                long matchesBefore = watch.received.get();
                 long cpuStart = javaThreadsCpuNanos();
                 long processCpuStart = processCpuNanos();
                 long streamCpuStart = streamThreadsCpuNanos();
-                awaitNoLag(lag, applicationId, Duration.ofMinutes(30));
+                awaitConsumed(admin, applicationId, inputs, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (javaThreadsCpuNanos() - cpuStart) / 1e9;
                 double backlogProcessCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
@@ -285,9 +293,9 @@ public final class PipelineBenchmark {
                 sentBefore.forEach((topic, n) -> backlogSent.merge(topic, -n, Long::sum));
                 Map<String, Long> backlogAppended = endOffsets(admin, applicationId);
                 endsBefore.forEach((topic, end) -> backlogAppended.merge(topic, -end, Long::sum));
-                // No lag means committed, not yet received by the watching consumer: let its count settle. Matches of
-                // the warm-up's last commit that arrive after the clock started are counted too: a commit's worth.
-                long backlogMatches = watch.settledCount() - matchesBefore;
+                // Consumed means committed, not yet received by the watching consumer. Matches of the warm-up's last
+                // commit that arrive after the clock started are counted too: a commit's worth.
+                long backlogMatches = watch.readToEnd(admin, Duration.ofSeconds(30)) - matchesBefore;
 
                 long interval = TimeUnit.SECONDS.toNanos(1) / options.ratePerSecond();
                 long phaseStart = System.nanoTime();
@@ -303,8 +311,8 @@ public final class PipelineBenchmark {
                     }
                 }
                 producer.flush();
-                awaitNoLag(lag, applicationId, Duration.ofMinutes(2));
-                watch.settledCount();
+                awaitConsumed(admin, applicationId, inputs, Duration.ofMinutes(2));
+                watch.readToEnd(admin, Duration.ofSeconds(30));
                 double[] latencies = watch.latencies();
                 return new Result(rules.size(), options.threads(), options.commitInterval(), (int) warmedUp,
                         warmupSeconds, counted, backlogSeconds, backlogProcessCpuSeconds, backlogCpuSeconds,
@@ -444,18 +452,47 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static void awaitNoLag(ConsumerLag lag, String group, Duration limit) throws InterruptedException {
+    /**
+     * The partitions the application consumes: {@code raqib.articles} and its repartition topics, which Streams has
+     * created by the time the instance is running.
+     */
+    private static List<TopicPartition> inputPartitions(Admin admin, String applicationId) throws Exception {
+        List<String> names = new ArrayList<>(List.of(Topics.ARTICLES.name()));
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
+                .forEach(names::add);
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        return partitions;
+    }
+
+    /**
+     * Waits until the group has committed every one of {@code partitions} up to its end, so every match is written.
+     * A partition the group has never committed counts from offset 0: one whose first records have only just arrived
+     * is behind, not absent (the per-topic sums of {@link ConsumerLag} leave such a partition out).
+     */
+    private static void awaitConsumed(Admin admin, String group, List<TopicPartition> partitions, Duration limit)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            List<ConsumerLag.Entry> entries = lag.read(List.of(group));
-            // The story-key repartition topic appears once the matched articles' sub-topology has committed.
-            boolean bothStages = entries.stream().anyMatch(e -> e.topic().equals(Topics.ARTICLES.name()))
-                    && entries.stream().anyMatch(e -> e.topic().contains("story-key"));
-            if (bothStages && entries.stream().allMatch(e -> e.lag() == 0)) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+            admin.listOffsets(latest).all().get().forEach((tp, end) -> {
+                OffsetAndMetadata done = committed.get(tp);
+                long left = end.offset() - (done == null ? 0 : done.offset());
+                if (left > 0) {
+                    behind.put(tp, left);
+                }
+            });
+            if (behind.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the topology still lags after " + limit + ": " + entries);
+                throw new IllegalStateException("the topology still lags after " + limit + ": " + behind);
             }
             Thread.sleep(50);
         }
@@ -493,6 +530,7 @@ public final class PipelineBenchmark {
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         final java.util.Set<String> counted = ConcurrentHashMap.newKeySet();
         final AtomicLong received = new AtomicLong();
+        private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         private final KafkaConsumer<String, byte[]> consumer;
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -509,7 +547,8 @@ public final class PipelineBenchmark {
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position); // fixes the start before any match is written
+            // Fixes the start before any match is written.
+            partitions.forEach(tp -> positions.put(tp, consumer.position(tp)));
             thread = new Thread(this::poll, "raqib-bench-match-watch");
             thread.setDaemon(true);
         }
@@ -529,23 +568,36 @@ public final class PipelineBenchmark {
                         latencies.add((now - sent) / 1e6);
                     }
                 }
+                positions.replaceAll((tp, at) -> consumer.position(tp));
             }
             consumer.close(Duration.ofSeconds(5));
         }
 
-        /** The matches received so far, once no new one has arrived for half a second (at most ten seconds). */
-        long settledCount() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            long count = received.get();
-            while (System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                long now = received.get();
-                if (now == count) {
-                    return now;
+        /**
+         * The matches received once this consumer has read {@code raqib.matches} to its end with no transaction open
+         * on it. Counting after a quiet spell instead would miss a match whose commit marker comes late.
+         */
+        long readToEnd(Admin admin, Duration limit) throws Exception {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            positions.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            ListOffsetsOptions stable = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+                Map<TopicPartition, Long> stableEnds = new HashMap<>();
+                admin.listOffsets(latest, stable).all().get().forEach((tp, info) -> stableEnds.put(tp, info.offset()));
+                // Positions are noted after a poll's records are counted, so reaching the end means all are counted.
+                boolean read = ends.entrySet().stream().allMatch(e -> positions.get(e.getKey()) >= e.getValue());
+                if (ends.equals(stableEnds) && read) {
+                    return received.get();
                 }
-                count = now;
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the match watcher did not read raqib.matches to its end within "
+                            + limit + ": at " + positions + ", ends " + ends + ", stable ends " + stableEnds);
+                }
+                Thread.sleep(20);
             }
-            return count;
         }
 
         double[] latencies() {
