@@ -1,6 +1,7 @@
 package org.raqib.streams.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.raqib.streams.rules.TextAnalysis.AnalyzedWord;
 final class ArticleView {
 
     private static final int GAP = QueryParser.MAX_NEAR + 2;
+    private static final int[] NONE = new int[0];
     static final int MIN_PREFIX = 3;
 
     private final String source;
@@ -28,7 +30,7 @@ final class ArticleView {
     private final List<AnalyzedWord> body;
     private final int bodyStart;
     private final int end;
-    private final Map<String, List<Integer>> positions = new HashMap<>();
+    private final Map<String, Positions> positions = new HashMap<>();
     private final Map<String, Integer> entityCounts = new HashMap<>();
     private final List<EntityHit> entities;
 
@@ -54,7 +56,7 @@ final class ArticleView {
 
     /** Records that a form some rule looks for occurs at {@code position}. */
     void addPosition(String form, int position) {
-        positions.computeIfAbsent(form, f -> new ArrayList<>(2)).add(position);
+        positions.computeIfAbsent(form, f -> new Positions()).add(position);
     }
 
     List<String> formsAt(int position) {
@@ -67,10 +69,13 @@ final class ArticleView {
         return List.of();
     }
 
-    /** Positions of words with one of {@code wanted} among their forms, or a form starting with {@code prefix}. */
-    List<Integer> positions(Set<String> wanted, String prefix) {
+    /**
+     * Positions, ascending, of words with one of {@code wanted} among their forms, or a form starting with
+     * {@code prefix}.
+     */
+    int[] positions(Set<String> wanted, String prefix) {
         if (prefix != null) {
-            List<Integer> out = new ArrayList<>();
+            Positions out = new Positions();
             for (int p = 0; p < end; p++) {
                 for (String f : formsAt(p)) {
                     if (f.startsWith(prefix)) {
@@ -79,17 +84,22 @@ final class ArticleView {
                     }
                 }
             }
-            return out;
+            return out.toArray();
         }
         if (wanted.size() == 1) {
-            return positions.getOrDefault(wanted.iterator().next(), List.of());
+            Positions at = positions.get(wanted.iterator().next());
+            return at == null ? NONE : at.toArray();
         }
-        List<Integer> out = new ArrayList<>();
+        Positions out = new Positions();
         for (String w : wanted) {
-            out.addAll(positions.getOrDefault(w, List.of()));
+            Positions at = positions.get(w);
+            if (at != null) {
+                out.addAll(at);
+            }
         }
-        out.sort(null);
-        return out;
+        int[] sorted = out.toArray();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     boolean inScope(int position, Scope scope) {
@@ -201,5 +211,31 @@ final class ArticleView {
 
     static String langKey(String lang) {
         return "lang:" + lang;
+    }
+
+    /**
+     * A growing list of word positions. Every word of every article adds the positions of the forms rules look for,
+     * so they are kept as ints rather than boxed in lists.
+     */
+    private static final class Positions {
+        private int[] at = new int[2];
+        private int size;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = position;
+        }
+
+        void addAll(Positions other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.at[i]);
+            }
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(at, size);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.raqib.streams.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +101,7 @@ final class CompiledRule {
     private record TermsNode(List<WordMatcher> words, Scope scope, String written) implements Located {
         @Override
         public boolean matches(ArticleView article, Set<String> terms) {
-            if (starts(article).isEmpty()) {
+            if (starts(article).length == 0) {
                 return false;
             }
             terms.add(written);
@@ -109,14 +110,16 @@ final class CompiledRule {
 
         @Override
         public List<int[]> spans(ArticleView article) {
-            return starts(article).stream().map(p -> new int[] {p, p + words.size() - 1}).toList();
+            return Arrays.stream(starts(article)).mapToObj(p -> new int[] {p, p + words.size() - 1}).toList();
         }
 
-        /** Start positions of every occurrence in scope. */
-        List<Integer> starts(ArticleView article) {
-            List<Integer> starts = new ArrayList<>();
+        /** Start positions, ascending, of every occurrence in scope. */
+        int[] starts(ArticleView article) {
             WordMatcher first = words.get(0);
-            for (int p : article.positions(first.keys(), first.prefix())) {
+            // A fresh array from the view: the starts are kept in place, at its front.
+            int[] starts = article.positions(first.keys(), first.prefix());
+            int found = 0;
+            for (int p : starts) {
                 if (!article.inScope(p, scope)) {
                     continue;
                 }
@@ -125,10 +128,10 @@ final class CompiledRule {
                     all = article.sameLine(p, p + i) && words.get(i).matchesAt(article, p + i);
                 }
                 if (all) {
-                    starts.add(p);
+                    starts[found++] = p;
                 }
             }
-            return starts;
+            return found == starts.length ? starts : Arrays.copyOf(starts, found);
         }
 
         @Override
