@@ -181,10 +181,11 @@ public final class BenchCommand implements Runnable {
                 description = "Stream threads (default: ${DEFAULT-VALUE}, one per core here).")
         int threads;
 
-        @Option(names = "--warmup-backlog", paramLabel = "N", defaultValue = "93090",
+        @Option(names = "--warmup-backlog", paramLabel = "N", defaultValue = "310300",
                 description = "Articles processed before the throughput phase's clock starts, so that it measures a"
-                        + " JVM that has compiled its hot code (default: ${DEFAULT-VALUE}, three passes over the"
-                        + " SaudiNewsNet corpus; 0 measures a cold start).")
+                        + " JVM that has compiled its hot code (default: ${DEFAULT-VALUE}, ten passes over the"
+                        + " SaudiNewsNet corpus: on two cores the JIT compiler takes about three minutes to settle;"
+                        + " 0 measures a cold start).")
         int warmupBacklog;
 
         @Option(names = "--backlog", paramLabel = "N", defaultValue = "62060",
