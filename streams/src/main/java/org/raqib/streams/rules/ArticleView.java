@@ -71,7 +71,7 @@ final class ArticleView {
 
     /**
      * Positions, ascending, of words with one of {@code wanted} among their forms, or a form starting with
-     * {@code prefix}.
+     * {@code prefix}; an array of the caller's own, which it may overwrite.
      */
     int[] positions(Set<String> wanted, String prefix) {
         if (prefix != null) {
