@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -382,12 +383,31 @@ public final class PipelineBenchmark {
         List<String> names = admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-") || outputs.contains(t))
                 .toList();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<String, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) ->
-                ends.merge(tp.topic().replace(applicationId + "-", ""), info.offset(), Long::sum));
+        endsOf(admin, partitionsOf(admin, names), IsolationLevel.READ_UNCOMMITTED).forEach((tp, end) ->
+                ends.merge(tp.topic().replace(applicationId + "-", ""), end, Long::sum));
+        return ends;
+    }
+
+    /** Every partition of the topics {@code names}. */
+    private static List<TopicPartition> partitionsOf(Admin admin, List<String> names) throws Exception {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        return partitions;
+    }
+
+    /**
+     * The end offset of each of {@code partitions}: the log's end, or with {@code READ_COMMITTED} the offset before
+     * which no transaction is still open.
+     */
+    private static Map<TopicPartition, Long> endsOf(Admin admin, Collection<TopicPartition> partitions,
+            IsolationLevel isolation) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get()
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
         return ends;
     }
 
@@ -404,17 +424,9 @@ public final class PipelineBenchmark {
 
     /** Commits the current end of {@code raqib.articles} for the new application's group, which Streams starts from. */
     private static void startGroupAtEnd(Admin admin, String group) throws Exception {
-        List<TopicPartition> partitions = new ArrayList<>();
-        int count = admin.describeTopics(List.of(Topics.ARTICLES.name())).allTopicNames().get()
-                .get(Topics.ARTICLES.name()).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int p = 0; p < count; p++) {
-            TopicPartition tp = new TopicPartition(Topics.ARTICLES.name(), p);
-            partitions.add(tp);
-            latest.put(tp, OffsetSpec.latest());
-        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> offsets.put(tp, new OffsetAndMetadata(info.offset())));
+        endsOf(admin, partitionsOf(admin, List.of(Topics.ARTICLES.name())), IsolationLevel.READ_UNCOMMITTED)
+                .forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 
@@ -461,10 +473,7 @@ public final class PipelineBenchmark {
         admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
                 .forEach(names::add);
-        List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-        return partitions;
+        return partitionsOf(admin, names);
     }
 
     /**
@@ -474,16 +483,14 @@ public final class PipelineBenchmark {
      */
     private static void awaitConsumed(Admin admin, String group, List<TopicPartition> partitions, Duration limit)
             throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
-            admin.listOffsets(latest).all().get().forEach((tp, end) -> {
+            endsOf(admin, partitions, IsolationLevel.READ_UNCOMMITTED).forEach((tp, end) -> {
                 OffsetAndMetadata done = committed.get(tp);
-                long left = end.offset() - (done == null ? 0 : done.offset());
+                long left = end - (done == null ? 0 : done.offset());
                 if (left > 0) {
                     behind.put(tp, left);
                 }
@@ -578,15 +585,10 @@ public final class PipelineBenchmark {
          * on it. Counting after a quiet spell instead would miss a match whose commit marker comes late.
          */
         long readToEnd(Admin admin, Duration limit) throws Exception {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            positions.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            ListOffsetsOptions stable = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
             long deadline = System.nanoTime() + limit.toNanos();
             while (true) {
-                Map<TopicPartition, Long> ends = new HashMap<>();
-                admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-                Map<TopicPartition, Long> stableEnds = new HashMap<>();
-                admin.listOffsets(latest, stable).all().get().forEach((tp, info) -> stableEnds.put(tp, info.offset()));
+                Map<TopicPartition, Long> ends = endsOf(admin, positions.keySet(), IsolationLevel.READ_UNCOMMITTED);
+                Map<TopicPartition, Long> stableEnds = endsOf(admin, positions.keySet(), IsolationLevel.READ_COMMITTED);
                 // Positions are noted after a poll's records are counted, so reaching the end means all are counted.
                 boolean read = ends.entrySet().stream().allMatch(e -> positions.get(e.getKey()) >= e.getValue());
                 if (ends.equals(stableEnds) && read) {
