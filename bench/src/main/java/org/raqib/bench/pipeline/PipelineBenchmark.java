@@ -262,7 +262,6 @@ public final class PipelineBenchmark {
                 awaitRunning(streams);
                 long running = System.nanoTime();
                 ConsumerLag lag = new ConsumerLag(admin, 15_000);
-                List<TopicPartition> inputs = inputPartitions(admin, applicationId);
                 // Nothing else writes to raqib.articles meanwhile, so its lag is what the application has left.
                 int counted = options.warmupBacklog() == 0 ? options.backlog()
                         : (int) awaitArticlesLeft(lag, applicationId, options.backlog(), Duration.ofMinutes(30));
@@ -285,7 +284,7 @@ public final class PipelineBenchmark {
                 long cpuStart = javaThreadsCpuNanos();
                 long processCpuStart = processCpuNanos();
                 long streamCpuStart = streamThreadsCpuNanos();
-                awaitConsumed(admin, applicationId, inputs, Duration.ofMinutes(30));
+                awaitConsumed(admin, applicationId, Duration.ofMinutes(30));
                 double backlogSeconds = (System.nanoTime() - start) / 1e9;
                 double backlogCpuSeconds = (javaThreadsCpuNanos() - cpuStart) / 1e9;
                 double backlogProcessCpuSeconds = (processCpuNanos() - processCpuStart) / 1e9;
@@ -312,7 +311,7 @@ public final class PipelineBenchmark {
                     }
                 }
                 producer.flush();
-                awaitConsumed(admin, applicationId, inputs, Duration.ofMinutes(2));
+                awaitConsumed(admin, applicationId, Duration.ofMinutes(2));
                 watch.readToEnd(admin, Duration.ofSeconds(30));
                 double[] latencies = watch.latencies();
                 return new Result(rules.size(), options.threads(), options.commitInterval(), (int) warmedUp,
@@ -477,12 +476,12 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Waits until the group has committed every one of {@code partitions} up to its end, so every match is written.
+     * Waits until the group has committed every partition it consumes up to its end, so every match is written.
      * A partition the group has never committed counts from offset 0: one whose first records have only just arrived
      * is behind, not absent (the per-topic sums of {@link ConsumerLag} leave such a partition out).
      */
-    private static void awaitConsumed(Admin admin, String group, List<TopicPartition> partitions, Duration limit)
-            throws Exception {
+    private static void awaitConsumed(Admin admin, String group, Duration limit) throws Exception {
+        List<TopicPartition> partitions = inputPartitions(admin, group);
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed =
